@@ -1,0 +1,33 @@
+# The README's two commands: `make run` and `make test`. Both set up .venv the first time.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Re-install only when the dependencies change; the package itself is installed editable.
+STAMP := $(VENV)/.installed
+# One BLAS thread per process: with more, parallel workers slow each other down.
+export OPENBLAS_NUM_THREADS := 1
+# JupyterLab refuses to start as root unless told.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: run test lab bench clean setup
+
+setup: $(STAMP)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m analysis run
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab $(LAB_ROOT) notebooks/
+
+clean:
+	rm -rf output
