@@ -9,7 +9,7 @@ export OPENBLAS_NUM_THREADS := 1
 # JupyterLab refuses to start as root unless told.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: run test lab bench clean setup
+.PHONY: run test lab clean setup
 
 setup: $(STAMP)
 

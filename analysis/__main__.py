@@ -1,0 +1,71 @@
+"""Command line: ``python -m analysis run|extract``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .errors import AnalysisError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="extract, then execute and render every notebook")
+    extract = commands.add_parser("extract", help="texts, tables, facts JSON and network only (no notebooks)")
+    for sub in (run, extract):
+        sub.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
+        sub.add_argument("--out", default="output", help="output folder (default: output)")
+    from .run import NOTEBOOKS_DIR
+    run.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help="folder of the notebooks to run")
+    run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel notebooks (default: cores)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        return _run(args)
+    except AnalysisError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _extract(args) -> int:
+    from .extract import extract_corpus
+
+    report = extract_corpus(args.corpus, args.out)
+    _print_skipped(report.skipped)
+    print(f"{report.articles} articles, {report.mentions} mentions, {report.actors} actors -> {report.out / 'data'}")
+    return 0
+
+
+def _run(args) -> int:
+    from .run import run_batch
+
+    if args.jobs < 1:
+        print(f"error: --jobs must be at least 1, got {args.jobs}", file=sys.stderr)
+        return 2
+    if not (Path(args.notebooks) / "fact_sheet.ipynb").is_file():
+        print(f"error: no notebooks in {args.notebooks}: pass --notebooks with the project's notebooks/ folder",
+              file=sys.stderr)
+        return 2
+    report = run_batch(args.corpus, args.out, args.notebooks, jobs=args.jobs)
+    _print_skipped(report.skipped)
+    results = report.notebooks
+    width = max(len(r.job.name) for r in results)
+    print(f"\n{'notebook':<{width}}  status  seconds  error")
+    for r in results:
+        print(f"{r.job.name:<{width}}  {r.status:<6}  {r.seconds:7.1f}  {r.error}")
+    failed = report.failed
+    print(f"\n{len(results) - len(failed)} of {len(results)} notebooks ok; open {Path(args.out).resolve() / 'index.html'}")
+    return 1 if failed else 0
+
+
+def _print_skipped(skipped) -> None:
+    for s in skipped:
+        print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Turn mentions into actors: one canonical, nominative name per person, organisation or place.
+
+Within an article a surname alone ("Мантуров") or with an initial ("Д. Мантуров",
+"Д.Мантуров") is the same person as the one full name that ends with that surname and
+starts with that initial. The actor id is derived from kind and name only, so the same
+person is the same actor in every article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .nlp import Mention
+
+KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
+_INITIAL = re.compile(r"^(?P<initials>(?:[А-ЯЁA-Z]\.\s*){1,2})(?P<surname>[А-ЯЁA-Z][\w-]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor_id: str
+    name: str
+    kind: str
+
+
+def actor_id(kind: str, name: str) -> str:
+    """Stable id, readable in tables: ``person:денис_мантуров``."""
+    return f"{kind}:{'_'.join(name.lower().replace('ё', 'е').split())}"
+
+
+def resolve_actors(mentions: tuple[Mention, ...] | list[Mention]) -> tuple[list[Actor], list[str]]:
+    """The article's actors (sorted by id) and the actor id of each mention, in order."""
+    full_names = sorted({name for m in mentions if m.type == "PER"
+                         for name in [_clean(m.normal)] if len(name.split()) > 1 and not _INITIAL.match(name)})
+    actors: dict[str, Actor] = {}
+    ids = []
+    for mention in mentions:
+        kind = KINDS[mention.type]
+        name = _clean(mention.normal)
+        if kind == "person":
+            name = _full_name(name, full_names)
+        actor = Actor(actor_id(kind, name), name, kind)
+        actors.setdefault(actor.actor_id, actor)
+        ids.append(actor.actor_id)
+    return sorted(actors.values(), key=lambda a: a.actor_id), ids
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _full_name(name: str, full_names: list[str]) -> str:
+    """The article's one full name that a surname or initial form refers to, else ``name``."""
+    initial = _INITIAL.match(name)
+    if initial:
+        surname, first_letter = initial["surname"], initial["initials"][0]
+    elif len(name.split()) == 1:
+        surname, first_letter = name, ""
+    else:
+        return name
+    candidates = [full for full in full_names
+                  if full.split()[-1] == surname and full.startswith(first_letter)]
+    if len(candidates) == 1:
+        return candidates[0]
+    if initial:
+        return f"{'. '.join(re.findall(r'[А-ЯЁA-Z]', initial['initials']))}. {surname}"
+    return name

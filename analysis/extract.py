@@ -1,0 +1,118 @@
+"""Extraction: corpus folder in, stored texts, tables, facts JSON and actor network out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import __version__
+from .actors import Actor, resolve_actors
+from .corpus import Skipped, load_corpus
+from .errors import ResultsError
+from .facts import build_facts
+from .network import cooccurrence_graph, network_figure, save_figure, write_graphml
+from .nlp import analyse
+from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, MENTION_COLUMNS, SKIPPED_COLUMNS, Results, data_dir,
+                    load_results, write_atomic, write_csv, write_json)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractReport:
+    """What one extraction stored, and which files it could not use."""
+
+    out: Path
+    articles: int
+    mentions: int
+    actors: int
+    skipped: tuple[Skipped, ...]
+
+
+def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool = True) -> ExtractReport:
+    """Extract every article of ``corpus_dir`` and store the results under ``out_dir``.
+
+    An article whose extraction fails is reported in ``skipped`` (and ``skipped.csv``);
+    the others are stored completely.
+    """
+    corpus = load_corpus(corpus_dir)
+    out = Path(out_dir)
+    folder = data_dir(out)
+    skipped = list(corpus.skipped)
+    articles, mentions, seen = [], [], []
+    known: dict[str, Actor] = {}
+    for article in tqdm(corpus.articles, desc="extract", unit="article", disable=not progress):
+        try:
+            analysis = analyse(article)
+            actors, actor_ids = resolve_actors(analysis.mentions)
+            facts = build_facts(article, list(analysis.mentions), actors, actor_ids)
+        except Exception as error:  # one bad article must not stop the others; it is reported
+            skipped.append(Skipped(article.path, f"extraction failed: {type(error).__name__}: {error}"))
+            continue
+        seen.append(article.id)
+        known.update((a.actor_id, a) for a in actors)
+        write_atomic(folder / "texts" / f"{article.id}.txt", article.text)
+        write_json(folder / "facts" / f"{article.id}.json", facts.as_json())
+        articles.append({
+            "article_id": article.id, "title": article.title, "published": facts.published or "",
+            "source": ";".join(facts.sources), "file": Path(article.path).name, "sha256": article.sha256,
+            "chars": len(article.text), "chars_analysed": sum(p.stop - p.start for p in article.analysed_paragraphs),
+            "chars_removed": article.removed_chars, "paragraphs": len(article.analysed_paragraphs),
+            "sentences": len(analysis.sentences), "mentions": len(analysis.mentions), "persons": len(facts.persons),
+        })
+        for mention, aid in zip(analysis.mentions, actor_ids):
+            mentions.append({"article_id": article.id, "start": mention.start, "stop": mention.stop,
+                             "text": mention.text, "type": mention.type, "normal": mention.normal,
+                             "actor_id": aid, "paragraph": mention.paragraph, "sentence": mention.sentence})
+    _remove_stale(folder, seen)
+    actors_rows = _actor_rows(mentions, known)
+    write_csv(folder / "articles.csv", ARTICLE_COLUMNS, articles)
+    write_csv(folder / "mentions.csv", MENTION_COLUMNS, mentions)
+    write_csv(folder / "actors.csv", ACTOR_COLUMNS, actors_rows)
+    write_csv(folder / "skipped.csv", SKIPPED_COLUMNS, [{"file": Path(s.path).name, "reason": s.reason} for s in skipped])
+    write_json(folder / "extraction.json", {
+        "package_version": __version__,
+        "corpus": str(Path(corpus.path).resolve()),
+        "inputs": {a["file"]: a["sha256"] for a in articles},
+    })
+    _write_network(out, load_results(out), corpus_name=Path(corpus.path).name)
+    return ExtractReport(out, len(articles), len(mentions), len(actors_rows), tuple(skipped))
+
+
+def open_results(out_dir: str | Path, corpus_dir: str | Path) -> Results:
+    """Stored results of ``out_dir``; when there are none yet, extract ``corpus_dir`` first."""
+    try:
+        return load_results(out_dir)
+    except ResultsError:
+        extract_corpus(corpus_dir, out_dir, progress=False)
+        return load_results(out_dir)
+
+
+def _actor_rows(mentions: list[dict], known: dict[str, Actor]) -> list[dict]:
+    """One row per actor, sorted by id, with its numbers of articles and mentions."""
+    articles: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for m in mentions:
+        articles.setdefault(m["actor_id"], set()).add(m["article_id"])
+        counts[m["actor_id"]] = counts.get(m["actor_id"], 0) + 1
+    return [{"actor_id": aid, "name": known[aid].name, "kind": known[aid].kind,
+             "articles": len(articles[aid]), "mentions": counts[aid]} for aid in sorted(counts)]
+
+
+def _remove_stale(folder: Path, ids: list[str]) -> None:
+    """Drop per-article files of articles no longer in the corpus, so none is shown as current."""
+    keep = set(ids)
+    for sub, suffix in (("texts", ".txt"), ("facts", ".json")):
+        for path in (folder / sub).glob(f"*{suffix}"):
+            if path.stem not in keep:
+                path.unlink()
+
+
+def _write_network(out: Path, results: Results, corpus_name: str) -> None:
+    graph = cooccurrence_graph(results.mentions, results.actors)
+    folder = out / "network"
+    write_graphml(graph, folder / "actors.graphml")
+    fig = network_figure(graph, title="Actor co-occurrence network",
+                         caption=f"Corpus: {corpus_name} ({len(results.articles)} articles). "
+                                 "Edges: actors named in the same sentence, width by count.")
+    save_figure(fig, folder / "actors")

@@ -1,0 +1,72 @@
+"""The fact record of one article, in the schema of DESIGN.md.
+
+Lists that the package does not extract yet stay empty; nothing is invented to fill them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+
+from .actors import Actor
+from .corpus import Article
+from .nlp import Mention
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    article_id: str
+    title: str
+    published: str | None
+    sources: list[str]
+    persons: list[dict]
+    organizations: list[dict]
+    countries: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    meetings: list[dict] = field(default_factory=list)
+    agreements: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    dates: list[dict] = field(default_factory=list)
+    amounts: list[dict] = field(default_factory=list)
+    themes: list[dict] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def build_facts(article: Article, mentions: list[Mention], actors: list[Actor], actor_ids: list[str]) -> Facts:
+    """Facts of one article from its mentions and their resolved actors.
+
+    Each entity lists its mentions as ``[start, stop]`` offsets, in text order; entities
+    are ordered by their first mention.
+    """
+    spans: dict[str, list[list[int]]] = {}
+    for mention, aid in sorted(zip(mentions, actor_ids), key=lambda pair: pair[0].start):
+        spans.setdefault(aid, []).append([mention.start, mention.stop])
+    by_kind: dict[str, list[dict]] = {"person": [], "organization": [], "place": []}
+    names = {a.actor_id: a for a in actors}
+    for aid, offsets in spans.items():
+        actor = names[aid]
+        entry = {"name": actor.name, "mentions": offsets}
+        if actor.kind == "person":
+            entry = {"name": actor.name, "roles": [], "affiliation": None, "mentions": offsets}
+        by_kind[actor.kind].append(entry)
+    return Facts(
+        article_id=article.id,
+        title=article.title,
+        published=None,
+        sources=[],
+        persons=by_kind["person"],
+        organizations=by_kind["organization"],
+        places=by_kind["place"],
+    )
+
+
+def entity_table(entries: list[dict]) -> pd.DataFrame:
+    """A fact record's persons, organizations, countries or places as a table, by first mention."""
+    rows = [{"name": e["name"],
+             **({"roles": "; ".join(e["roles"]), "affiliation": e["affiliation"] or ""} if "roles" in e else {}),
+             **({"code": e["code"]} if "code" in e else {}),
+             "mentions": len(e["mentions"]), "first at": e["mentions"][0][0]} for e in entries]
+    return pd.DataFrame(rows)

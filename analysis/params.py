@@ -1,0 +1,47 @@
+"""Notebook parameters: default folders and validation with one clear message each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ParameterError
+
+_PACKAGE_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def project_dirs(corpus_dir: str = "", out_dir: str = "") -> tuple[Path, Path]:
+    """The corpus and output folders a notebook works on.
+
+    Given values are used as they are. Empty ones default to the project's ``seeds/`` and
+    ``output/``: the project is the nearest folder above the working directory that holds
+    ``seeds/`` and ``notebooks/`` (so a notebook opened in JupyterLab and the papermill CLI
+    run from the project both find it), else the checkout the package was installed from.
+    """
+    root = _project_root()
+    if not corpus_dir and root is None:
+        raise ParameterError("corpus_dir is empty and no project folder with seeds/ was found: "
+                             "pass corpus_dir (and out_dir) as parameters")
+    corpus = Path(corpus_dir) if corpus_dir else root / "seeds"
+    out = Path(out_dir) if out_dir else (root or corpus.parent) / "output"
+    return corpus.resolve(), out.resolve()
+
+
+def _project_root() -> Path | None:
+    for folder in (Path.cwd(), *Path.cwd().parents, _PACKAGE_CHECKOUT):
+        if (folder / "seeds").is_dir() and (folder / "notebooks").is_dir():
+            return folder
+    return None
+
+
+def check_int(name: str, value, minimum: int = 0) -> int:
+    """``value`` as an int of at least ``minimum``, else a ParameterError naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ParameterError(f"parameter {name} must be a whole number >= {minimum}, got {value!r}")
+    return value
+
+
+def check_text(name: str, value) -> str:
+    """``value`` if it is a string, else a ParameterError naming ``name``."""
+    if not isinstance(value, str):
+        raise ParameterError(f"parameter {name} must be text, got {value!r}")
+    return value

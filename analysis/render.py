@@ -1,0 +1,76 @@
+"""The one place that renders HTML: executed notebooks (code hidden) and the index page.
+
+Every string that comes from an article or a file name is escaped before it is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """One rendered output on the index page."""
+
+    section: str
+    title: str
+    html: str
+    notebook: str
+    status: str
+    detail: str = ""
+
+
+def notebook_html(notebook: Path) -> str:
+    """An executed notebook as a standalone HTML page showing outputs only."""
+    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    return body
+
+
+def index_html(title: str, entries: list[IndexEntry], data_links: list[tuple[str, str]],
+               notes: list[str]) -> str:
+    """The entry page linking every rendered output; paths are relative to the page."""
+    sections: dict[str, list[IndexEntry]] = {}
+    for entry in entries:
+        sections.setdefault(entry.section, []).append(entry)
+    parts = [f"<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
+             f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+             f"<h1>{escape(title)}</h1>\n"]
+    for section, items in sections.items():
+        parts.append(f"<h2>{escape(section)}</h2>\n<table>\n"
+                     "<tr><th>output</th><th>status</th><th>notebook</th><th>detail</th></tr>\n")
+        for e in items:
+            parts.append(f"<tr class=\"{escape(e.status)}\"><td><a href=\"{escape(e.html)}\">{escape(e.title)}</a></td>"
+                         f"<td>{escape(e.status)}</td><td><a href=\"{escape(e.notebook)}\">.ipynb</a></td>"
+                         f"<td>{escape(e.detail)}</td></tr>\n")
+        parts.append("</table>\n")
+    parts.append("<h2>Data</h2>\n<ul>\n")
+    parts.extend(f"<li><a href=\"{escape(href)}\">{escape(label)}</a></li>\n" for label, href in data_links)
+    parts.append("</ul>\n")
+    if notes:
+        parts.append("<h2>Notes</h2>\n<ul>\n")
+        parts.extend(f"<li>{escape(note)}</li>\n" for note in notes)
+        parts.append("</ul>\n")
+    parts.append("</body>\n</html>\n")
+    return "".join(parts)
+
+
+_STYLE = ("body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
+          "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3em;text-align:left}"
+          "tr.failed td{background:#fdd}")
+
+
+def fact_header(facts: dict, article: dict) -> str:
+    """The head of a fact sheet as escaped HTML: title, date, sources, id, file hash."""
+    fields = [("Article id", facts["article_id"]), ("Published", facts["published"] or "not stated"),
+              ("Sources", ", ".join(facts["sources"]) or "none named"), ("File", article.get("file", "")),
+              ("sha256", article.get("sha256", ""))]
+    rows = "".join(f"<tr><th style=\"text-align:left\">{escape(k)}</th><td>{escape(str(v))}</td></tr>"
+                   for k, v in fields)
+    return f"<h2>{escape(facts['title'] or facts['article_id'])}</h2><table>{rows}</table>"

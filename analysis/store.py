@@ -1,0 +1,112 @@
+"""Write and read the stored results under ``output/data``.
+
+All files are written atomically (temporary file, then rename), rows are sorted, and CSV
+uses ``\\n`` line ends, so the same inputs give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import ParameterError, ResultsError
+
+ARTICLE_COLUMNS = ["article_id", "title", "published", "source", "file", "sha256", "chars",
+                   "chars_analysed", "chars_removed", "paragraphs", "sentences", "mentions", "persons"]
+MENTION_COLUMNS = ["article_id", "start", "stop", "text", "type", "normal", "actor_id", "paragraph", "sentence"]
+ACTOR_COLUMNS = ["actor_id", "name", "kind", "articles", "mentions"]
+SKIPPED_COLUMNS = ["file", "reason"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates files readable by the owner only; outputs get the usual permissions.
+_FILE_MODE = 0o666 & ~_umask()
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` so that a reader sees either the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+        os.chmod(tmp, _FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(path, buffer.getvalue())
+
+
+def write_json(path: Path, record: dict | list) -> None:
+    write_atomic(path, json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+
+def data_dir(out: Path) -> Path:
+    return Path(out) / "data"
+
+
+@dataclass(frozen=True)
+class Results:
+    """The stored tables of one output folder, as pandas DataFrames."""
+
+    out: Path
+    articles: pd.DataFrame
+    mentions: pd.DataFrame
+    actors: pd.DataFrame
+    skipped: pd.DataFrame
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.articles["article_id"])
+
+    def check_id(self, article_id: str) -> str:
+        """``article_id`` if it is one of the stored articles, else a ParameterError."""
+        if article_id not in self.ids:
+            shown = ", ".join(self.ids[:5]) + (" ..." if len(self.ids) > 5 else "")
+            raise ParameterError(
+                f"unknown article_id {article_id!r}: use one of the {len(self.ids)} ids in "
+                f"{data_dir(self.out) / 'articles.csv'} ({shown})")
+        return article_id
+
+    def facts(self, article_id: str) -> dict:
+        path = data_dir(self.out) / "facts" / f"{self.check_id(article_id)}.json"
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def text(self, article_id: str) -> str:
+        path = data_dir(self.out) / "texts" / f"{self.check_id(article_id)}.txt"
+        return path.read_text(encoding="utf-8")
+
+
+def load_results(out: str | Path) -> Results:
+    """Read the tables that ``python -m analysis extract`` stored under ``out/data``."""
+    out = Path(out)
+    folder = data_dir(out)
+    if not (folder / "articles.csv").is_file():
+        raise ResultsError(f"no stored results in {folder}: run `python -m analysis extract --out {out}` first")
+
+    def read(name: str) -> pd.DataFrame:
+        # keep_default_na=False: a name such as "NA" or "None" stays a string
+        return pd.read_csv(folder / name, keep_default_na=False, na_values=[""])
+
+    return Results(out, read("articles.csv"), read("mentions.csv"), read("actors.csv"), read("skipped.csv"))

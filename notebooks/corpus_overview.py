@@ -1,0 +1,65 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Corpus overview
+#
+# The articles of the corpus, their length, and the actors they mention most often.
+# Reads the stored tables under `output/data/`; if there are none yet, extracts the corpus first.
+
+# %% tags=["parameters"]
+corpus_dir = ""  # folder of articles; empty: the project's seeds/
+out_dir = ""  # output folder; empty: the project's output/
+top_n = 20  # how many actors to list
+
+# %%
+import matplotlib.pyplot as plt
+
+import analysis
+from analysis.params import check_int, check_text, project_dirs
+
+top_n = check_int("top_n", top_n, minimum=1)
+corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
+results = analysis.open_results(out, corpus)
+print(f"Corpus: {corpus} — {len(results.articles)} articles; results in {out}")
+
+# %% [markdown]
+# ## Articles
+
+# %%
+results.articles[["article_id", "title", "published", "chars", "chars_removed", "sentences", "mentions", "persons"]]
+
+# %% [markdown]
+# ## Length of each article (characters)
+
+# %%
+ax = results.articles.sort_values("article_id", ascending=False).plot.barh(
+    x="article_id", y=["chars_analysed", "chars_removed"], stacked=True, figsize=(8, 0.4 * len(results.articles) + 1.5))
+ax.set_xlabel("characters (analysed and recognised as page furniture)")
+ax.set_ylabel("")
+plt.show()
+
+# %% [markdown]
+# ## Most-mentioned actors
+
+# %%
+results.actors.sort_values(["mentions", "articles", "actor_id"], ascending=[False, False, True]).head(top_n).reset_index(drop=True)
+
+# %% [markdown]
+# ## Files skipped
+
+# %%
+if len(results.skipped):
+    display(results.skipped)
+else:
+    print("No file was skipped.")
