@@ -20,6 +20,7 @@ from natasha import (
     Segmenter,
 )
 from natasha.doc import inject_morph, inject_syntax, offset_syntax
+from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spaces
 
 from .corpus import Article
 
@@ -95,6 +96,8 @@ def analyse(article: Article) -> Analysis:
         _tag_where_needed(doc, nlp)
         for span in doc.spans:
             span.normalize(nlp.morph_vocab)
+            if span.type == "PER":
+                span.normal = person_normal(span.tokens, nlp.morph_vocab)
             sentence = first + _sentence_of(doc.sents, span.start)
             mentions.append(Mention(paragraph.start + span.start, paragraph.start + span.stop,
                                     span.text, span.type, span.normal, number, sentence))
@@ -127,3 +130,47 @@ def _tag_where_needed(doc: Doc, nlp: Pipeline) -> None:
             inject_syntax(sent.tokens, markup.tokens)
             # ids must be unique across the document, as natasha's own parse makes them
             offset_syntax(doc.sents.index(sent) + 1, sent.tokens)
+
+
+_PERSON_GRAMMEMES = {"Name", "Surn", "Patr"}
+
+
+def person_normal(tokens, vocab: MorphVocab) -> str:
+    """A person's name in the nominative.
+
+    natasha inflects a word only when the dictionary has a form agreeing exactly with the
+    tagger's case, and the tagger often guesses the case of Central Asian names wrongly
+    ("Адильбека Джаксыбекова" tagged instrumental, left as it is). The words of a name
+    agree in case, so when the cases that all its name-like words (first name, surname,
+    patronymic; singular) can take exclude the nominative, each word is put into the
+    nominative from its reading in those cases.
+    """
+    words = [inflect_word(vocab, token) for token in tokens]
+    readings = {index: _name_readings(vocab, token.text) for index, token in enumerate(tokens)}
+    readings = {index: forms for index, forms in readings.items() if forms}
+    if readings:
+        cases = set.intersection(*({form.tag.case for form in forms} for forms in readings.values()))
+        if cases and "nomn" not in cases:
+            for index, forms in readings.items():
+                nominatives = {_inflected(form) for form in forms if form.tag.case in cases} - {None}
+                if len(nominatives) == 1:
+                    words[index] = nominatives.pop()
+    words = [_keep_yo(word, token.text) for word, token in zip(words, tokens)]
+    return recover_spaces(recover_shapes(words, tokens), tokens)
+
+
+def _keep_yo(word: str, original: str) -> str:
+    """Put back the ё that natasha's normal forms spell е ("Бахтиёр", "Артёмом" -> "Артём")."""
+    return "".join("ё" if c == "е" and i < len(original) and original[i] in "ёЁ" else c for i, c in enumerate(word))
+
+
+def _name_readings(vocab: MorphVocab, text: str) -> list:
+    if len(text) < 2 or not text.isalpha():
+        return []  # initials and punctuation carry no case
+    return [form for form in vocab.parse(normal_word(text))
+            if _PERSON_GRAMMEMES & form.tag.grammemes and form.tag.number == "sing"]
+
+
+def _inflected(form) -> str | None:
+    nominative = form.inflect({"Nom"})  # natasha takes UD feature names
+    return normal_word(nominative.word) if nominative else None

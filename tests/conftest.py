@@ -1,0 +1,41 @@
+"""Shared fixtures: the natasha models and the extractions are built once per session."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis import extract_corpus, load_corpus, load_results
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+ARTICLES = Path(__file__).resolve().parent / "articles"  # articles written for the tests
+TWO = ("001_7d1e7618c1cc4230", "002_739a7ddcb5cf33d2")
+
+
+@pytest.fixture(scope="session")
+def seed_corpus():
+    return load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_results(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed_out")
+    extract_corpus(SEEDS, out, progress=False)
+    return load_results(out)
+
+
+@pytest.fixture(scope="session")
+def two_corpus(tmp_path_factory) -> Path:
+    """A corpus of two seed articles, copied so that nothing can write into seeds/."""
+    folder = tmp_path_factory.mktemp("two_corpus")
+    for article_id in TWO:
+        shutil.copyfile(SEEDS / f"{article_id}.txt", folder / f"{article_id}.txt")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def two_results(two_corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("two_out")
+    extract_corpus(two_corpus, out, progress=False)
+    return load_results(out)
