@@ -33,17 +33,28 @@ def resolve_actors(mentions: tuple[Mention, ...] | list[Mention]) -> tuple[list[
     """The article's actors (sorted by id) and the actor id of each mention, in order."""
     full_names = sorted({name for m in mentions if m.type == "PER"
                          for name in [_clean(m.normal)] if len(name.split()) > 1 and not _INITIAL.match(name)})
-    actors: dict[str, Actor] = {}
+    forms: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
     ids = []
     for mention in mentions:
         kind = KINDS[mention.type]
         name = _clean(mention.normal)
         if kind == "person":
             name = _full_name(name, full_names)
-        actor = Actor(actor_id(kind, name), name, kind)
-        actors.setdefault(actor.actor_id, actor)
-        ids.append(actor.actor_id)
-    return sorted(actors.values(), key=lambda a: a.actor_id), ids
+        aid = actor_id(kind, name)
+        forms.setdefault(aid, []).append(name)
+        kinds[aid] = kind
+        ids.append(aid)
+    actors = [Actor(aid, _preferred(forms[aid]), kinds[aid]) for aid in sorted(forms)]
+    return actors, ids
+
+
+def _preferred(names: list[str]) -> str:
+    """The form to show: not a capitalised dateline ("АСТАНА" -> "Астана"), then the most frequent."""
+    def rank(name: str):
+        shouting = name.isupper() and len(name) > 5  # short capitals are abbreviations: ОДКБ
+        return shouting, -names.count(name), names.index(name)
+    return min(names, key=rank)
 
 
 def _clean(name: str) -> str:

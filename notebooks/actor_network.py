@@ -25,6 +25,7 @@ min_weight = 1  # drop edges seen in fewer sentences than this
 top_n = 15  # how many of the most central actors to label and list
 
 # %%
+# %matplotlib inline
 import analysis
 from analysis.network import centrality_table, cooccurrence_graph, network_figure
 from analysis.params import check_int, check_text, project_dirs

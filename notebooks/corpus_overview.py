@@ -24,6 +24,7 @@ top_n = 20  # how many actors to list
 
 # %%
 import matplotlib.pyplot as plt
+import pandas as pd
 
 import analysis
 from analysis.params import check_int, check_text, project_dirs
@@ -31,6 +32,7 @@ from analysis.params import check_int, check_text, project_dirs
 top_n = check_int("top_n", top_n, minimum=1)
 corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
 results = analysis.open_results(out, corpus)
+pd.set_option("display.max_colwidth", None)  # titles in full
 print(f"Corpus: {corpus} — {len(results.articles)} articles; results in {out}")
 
 # %% [markdown]

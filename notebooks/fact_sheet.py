@@ -23,6 +23,7 @@ corpus_dir = ""  # folder of articles; empty: the project's seeds/
 out_dir = ""  # output folder; empty: the project's output/
 
 # %%
+# %matplotlib inline
 from IPython.display import HTML
 
 import analysis

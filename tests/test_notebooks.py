@@ -1,0 +1,108 @@
+"""Each notebook executes through papermill on a two-article corpus and shows the expected names."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis.params import project_dirs
+from analysis.run import NOTEBOOKS_DIR, Job, execute_job
+
+from conftest import TWO
+
+
+def outputs_text(notebook: Path) -> str:
+    """Everything the executed notebook shows, as one string."""
+    nb = nbformat.read(notebook, as_version=4)
+    parts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.append(f"{output.get('ename', '')}: {output.get('evalue', '')}")
+            parts.extend(str(v) for k, v in output.get("data", {}).items() if k.startswith("text/"))
+    return "\n".join(parts)
+
+
+def output_kinds(notebook: Path) -> set[str]:
+    nb = nbformat.read(notebook, as_version=4)
+    return {kind for cell in nb.cells for output in cell.get("outputs", []) for kind in output.get("data", {})}
+
+
+def run(two_corpus, out, name, notebook=None, **parameters):
+    job = Job(str(notebook or NOTEBOOKS_DIR / f"{name}.ipynb"), name, name, "test",
+              {"corpus_dir": str(two_corpus), "out_dir": str(out), **parameters})
+    return execute_job(job, str(out))
+
+
+@pytest.mark.parametrize("name, parameters, expected", [
+    ("corpus_overview", {}, ["001_7d1e7618c1cc4230", "Казахстан и Россия подписали договор о военном сотрудничестве",
+                             "Нурлан Ермекбаев", "No file was skipped."]),
+    ("actor_network", {"min_weight": 1}, ["Адильбек Джаксыбеков", "Николай Азаматов", "weighted_degree"]),
+    ("fact_sheet", {"article_id": TWO[1]}, ["Адильбек Джаксыбеков", "Николай Азаматов", "Астана",
+                                           "1058eb25fd22b69f7774e4a241018297fbebaf6a24669ebf80b29cc3504c1762"]),
+])
+def test_notebook_executes_and_shows_the_names(two_corpus, two_results, name, parameters, expected):
+    result = run(two_corpus, two_results.out, name, **parameters)
+    assert (result.status, result.error) == ("ok", "")
+    executed = two_results.out / "notebooks" / f"{name}.ipynb"
+    shown = outputs_text(executed)
+    for text in expected:
+        assert text in shown
+    assert "image/png" in output_kinds(executed)
+    page = (two_results.out / "html" / f"{name}.html").read_text(encoding="utf-8")
+    assert expected[1] in page
+    assert "import analysis" not in page  # code is hidden
+
+
+def test_unknown_article_id_fails_with_one_clear_message(two_corpus, two_results, tmp_path):
+    result = run(two_corpus, two_results.out, "fact_sheet", article_id="../../etc/passwd")
+    assert result.status == "failed"
+    assert result.error.startswith("ParameterError: unknown article_id '../../etc/passwd': use one of the 2 ids in ")
+    # the failed notebook is kept with its error for inspection
+    assert "ParameterError" in outputs_text(two_results.out / "notebooks" / "fact_sheet.ipynb")
+
+
+def test_bad_parameter_value_is_named(two_corpus, two_results):
+    result = run(two_corpus, two_results.out, "actor_network", min_weight="heavy")
+    assert result.status == "failed"
+    assert result.error == "ParameterError: parameter min_weight must be a whole number >= 1, got 'heavy'"
+
+
+def test_a_kernel_name_the_machine_lacks_does_not_break_the_run(two_corpus, two_results, tmp_path):
+    nb = nbformat.read(NOTEBOOKS_DIR / "fact_sheet.ipynb", as_version=4)
+    nb.metadata["kernelspec"] = {"name": "no-such-kernel", "display_name": "Gone", "language": "python"}
+    copy = tmp_path / "fact_sheet.ipynb"
+    nbformat.write(nb, copy)
+    result = run(two_corpus, two_results.out, "fact_sheet_ghost", notebook=copy, article_id=TWO[0])
+    assert (result.status, result.error) == ("ok", "")
+
+
+def test_papermill_cli_runs_a_fact_sheet(two_corpus, two_results, tmp_path):
+    papermill = shutil.which("papermill", path=str(Path(sys.executable).parent))
+    executed = tmp_path / "x.ipynb"
+    done = subprocess.run([papermill, str(NOTEBOOKS_DIR / "fact_sheet.ipynb"), str(executed),
+                           "-p", "article_id", TWO[1], "-p", "out_dir", str(two_results.out),
+                           "-p", "corpus_dir", str(two_corpus)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Адильбек Джаксыбеков" in outputs_text(executed)
+
+
+def test_notebook_defaults_find_the_project_from_a_subfolder(tmp_path, monkeypatch):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")  # where JupyterLab starts a notebook's kernel
+    assert project_dirs() == (tmp_path / "seeds", tmp_path / "output")
+    assert project_dirs("/data/articles", "") == (Path("/data/articles"), tmp_path / "output")
+
+
+def test_stored_results_are_read_not_re_extracted(two_corpus, two_results, tmp_path):
+    """A fact sheet on existing results must not load the NLP models: it reads the tables."""
+    code = ("import sys, analysis; r = analysis.open_results(sys.argv[1], sys.argv[2]); "
+            "from analysis.nlp import pipeline; print(len(r.ids), pipeline.cache_info().currsize)")
+    done = subprocess.run([sys.executable, "-c", code, str(two_results.out), str(two_corpus)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["2", "0"]
