@@ -74,24 +74,32 @@ def write_graphml(graph: nx.Graph, path: Path) -> None:
 
 
 def network_figure(graph: nx.Graph, title: str, caption: str = "", labels: int = 15) -> Figure:
-    """Draw the graph: colour by kind, size by mentions, width by weight, top nodes labelled."""
+    """Draw the graph: colour by kind, size by mentions, width by weight, most-mentioned labelled.
+
+    Actors without any link are left out of the drawing (they would only push the others
+    together); the caption says how many. The exports keep them.
+    """
     fig = Figure(figsize=(10, 8), layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_title(title)
+    isolated = [n for n in graph.nodes if graph.degree(n) == 0] if graph.number_of_edges() else []
+    if isolated:
+        graph = graph.subgraph(n for n in graph.nodes if n not in set(isolated))
+        caption = f"{caption} {len(isolated)} actors without links not drawn.".strip()
     if caption:
         fig.text(0.01, 0.005, caption, fontsize=8, color="#555555")
     if graph.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "no actors to draw", ha="center", va="center", transform=ax.transAxes)
         return fig
-    pos = nx.spring_layout(graph, seed=LAYOUT_SEED, k=1.5 / max(graph.number_of_nodes(), 1) ** 0.5)
+    pos = nx.spring_layout(graph, seed=LAYOUT_SEED, k=2.5 / max(graph.number_of_nodes(), 1) ** 0.5, iterations=200)
     widths = [0.5 + 1.5 * d["weight"] ** 0.5 for _, _, d in graph.edges(data=True)]
     nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#999999", alpha=0.6)
     nodes = list(graph.nodes)
     nx.draw_networkx_nodes(graph, pos, ax=ax, nodelist=nodes,
                            node_color=[KIND_COLOURS.get(graph.nodes[n]["kind"], "#bcbd22") for n in nodes],
                            node_size=[80 + 60 * graph.nodes[n]["mentions"] for n in nodes], alpha=0.9)
-    top = centrality_table(graph)["actor_id"].head(labels)
+    top = sorted(nodes, key=lambda n: (-graph.nodes[n]["mentions"], -graph.degree(n, weight="weight"), n))[:labels]
     nx.draw_networkx_labels(graph, pos, ax=ax, labels={n: graph.nodes[n]["label"] for n in top}, font_size=9)
     kinds = sorted({graph.nodes[n]["kind"] for n in nodes})
     ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color=KIND_COLOURS.get(k, "#bcbd22"), label=k)
