@@ -140,7 +140,7 @@ def person_normal(tokens, vocab: MorphVocab) -> str:
 
     natasha inflects a word only when the dictionary has a form agreeing exactly with the
     tagger's case, and the tagger often guesses the case of Central Asian names wrongly
-    ("Адильбека Джаксыбекова" tagged instrumental, left as it is). The words of a name
+    ("Абдусаломом Азизовым" tagged nominative, left as it is). The words of a name
     agree in case, so when the cases that all its name-like words (first name, surname,
     patronymic; singular) can take exclude the nominative, each word is put into the
     nominative from its reading in those cases.

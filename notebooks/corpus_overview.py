@@ -25,6 +25,7 @@ top_n = 20  # how many actors to list
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import display
 
 import analysis
 from analysis.params import check_int, check_text, project_dirs
@@ -55,7 +56,8 @@ plt.show()
 # ## Most-mentioned actors
 
 # %%
-results.actors.sort_values(["mentions", "articles", "actor_id"], ascending=[False, False, True]).head(top_n).reset_index(drop=True)
+ranked = results.actors.sort_values(["mentions", "articles", "actor_id"], ascending=[False, False, True])
+ranked.head(top_n).reset_index(drop=True)
 
 # %% [markdown]
 # ## Files skipped

@@ -2,7 +2,6 @@
 
 import json
 import tomllib
-from pathlib import Path
 
 import jupytext
 import pytest

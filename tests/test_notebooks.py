@@ -1,6 +1,5 @@
 """Each notebook executes through papermill on a two-article corpus and shows the expected names."""
 
-import json
 import shutil
 import subprocess
 import sys
