@@ -36,6 +36,7 @@ def _extract(args) -> int:
 
     report = extract_corpus(args.corpus, args.out)
     _print_skipped(report.skipped)
+    _print_warnings(report.warnings)
     print(f"{report.articles} articles, {report.mentions} mentions, {report.actors} actors -> {report.out / 'data'}")
     return 0
 
@@ -52,6 +53,7 @@ def _run(args) -> int:
         return 2
     report = run_batch(args.corpus, args.out, args.notebooks, jobs=args.jobs)
     _print_skipped(report.skipped)
+    _print_warnings(report.warnings)
     results = report.notebooks
     width = max(len(r.job.name) for r in results)
     print(f"\n{'notebook':<{width}}  status  seconds  error")
@@ -65,6 +67,11 @@ def _run(args) -> int:
 def _print_skipped(skipped) -> None:
     for s in skipped:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+
+
+def _print_warnings(warnings) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 if __name__ == "__main__":

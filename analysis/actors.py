@@ -4,6 +4,10 @@ Within an article a surname alone ("Мантуров") or with an initial ("Д. 
 "Д.Мантуров") is the same person as the one full name that ends with that surname and
 starts with that initial. The actor id is derived from kind and name only, so the same
 person is the same actor in every article.
+
+News outlets are kind ``media``: a mention where the text cites its source, or whose words
+are an outlet's name ("Казинформу", "Tengrinews.kz"), is a source, never a person or an
+organisation in the story.
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .metadata import outlet_name
 from .nlp import Mention
 
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
+MEDIA = "media"
 _INITIAL = re.compile(r"^(?P<initials>(?:[А-ЯЁA-Z]\.\s*){1,2})(?P<surname>[А-ЯЁA-Z][\w-]+)$")
 
 
@@ -29,8 +35,12 @@ def actor_id(kind: str, name: str) -> str:
     return f"{kind}:{'_'.join(name.lower().replace('ё', 'е').split())}"
 
 
-def resolve_actors(mentions: tuple[Mention, ...] | list[Mention]) -> tuple[list[Actor], list[str]]:
-    """The article's actors (sorted by id) and the actor id of each mention, in order."""
+def resolve_actors(mentions: tuple[Mention, ...] | list[Mention],
+                   source_spans: tuple[tuple[int, int], ...] = ()) -> tuple[list[Actor], list[str]]:
+    """The article's actors (sorted by id) and the actor id of each mention, in order.
+
+    ``source_spans`` are where the article names the outlets it cites (``Article.source_spans``).
+    """
     full_names = sorted({name for m in mentions if m.type == "PER"
                          for name in [_clean(m.normal)] if len(name.split()) > 1 and not _INITIAL.match(name)})
     forms: dict[str, list[str]] = {}
@@ -39,7 +49,10 @@ def resolve_actors(mentions: tuple[Mention, ...] | list[Mention]) -> tuple[list[
     for mention in mentions:
         kind = KINDS[mention.type]
         name = _clean(mention.normal)
-        if kind == "person":
+        outlet = outlet_name(mention.text) or outlet_name(name)
+        if outlet or any(mention.start < stop and start < mention.stop for start, stop in source_spans):
+            kind, name = MEDIA, outlet or name
+        elif kind == "person":
             name = _full_name(name, full_names)
         aid = actor_id(kind, name)
         forms.setdefault(aid, []).append(name)

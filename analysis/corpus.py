@@ -1,34 +1,36 @@
 """Load a folder of articles into Article records.
 
-Every offset in the package points into ``Article.text``, the decoded text of the file,
+Every offset in the package points into ``Article.text``, the decoded text of the input,
 which the store writes out unchanged so that ``text[start:stop]`` can always be checked.
+Lines that are page furniture stay in the text but are marked with the reason and left out
+of the analysis; a digest of other news appended to the story is marked ``digest``.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from .boilerplate import DIGEST, digest_start, furniture
 from .errors import CorpusError
+from .formats import Document, read_documents
+from .metadata import find_dateline, find_sources, is_title_line, lead_sentence, parse_date
 
-ARTICLE_SUFFIXES = (".txt",)
-# An id becomes a file name under output/; anything else could escape that folder.
-SAFE_ID = re.compile(r"^[\w][\w.-]{0,199}$")
-BODY = "body"
-TITLE = "title"
+TITLE, BODY = "title", "body"
+ANALYSED = (TITLE, BODY, DIGEST)
+DATE_LINE, REPEATED_TITLE, PAGE_HEADER = "date line", "repeated title", "page header"
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_DATE_LINE_WINDOW = 6  # a publication date line stands among the first lines of a page
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One line of the article, with its offsets into the article text.
 
-    ``kind`` is ``"title"``, ``"body"`` or the reason the line is page furniture
-    (``"photo credit"``, ``"counter"``, ...); only title and body are analysed.
+    ``kind`` is ``"title"``, ``"body"``, ``"digest"`` (analysed) or the reason the line is not
+    part of the story: ``"photo credit"``, ``"counter"``, ``"repeated title"``, ``"date line"``, ...
     """
 
     start: int
@@ -38,12 +40,18 @@ class Paragraph:
 
     @property
     def analysed(self) -> bool:
-        return self.kind in (TITLE, BODY)
+        return self.kind in ANALYSED
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A decoded article: its id (the file stem), text, title and paragraphs."""
+    """A decoded article, its paragraphs and what it says about itself.
+
+    ``title_source`` says where the title came from: ``"title line"``, ``"metadata"`` (HTML
+    headline, JSON field) or ``"lead sentence"`` when the text has no title. ``published`` is
+    an ISO date, possibly partial (``"--07-10"``: a day and month without a year), or ``""``.
+    ``sources`` are the outlets the text cites; ``source_spans`` where it names them.
+    """
 
     id: str
     path: str
@@ -51,6 +59,14 @@ class Article:
     text: str
     title: str
     paragraphs: tuple[Paragraph, ...]
+    title_source: str = "title line"
+    published: str = ""
+    dateline: str = ""
+    sources: tuple[str, ...] = ()
+    source_spans: tuple[tuple[int, int], ...] = ()
+    encoding: str = "utf-8"
+    url: str = ""
+    warnings: tuple[str, ...] = ()
 
     @property
     def analysed_paragraphs(self) -> tuple[Paragraph, ...]:
@@ -61,10 +77,14 @@ class Article:
         """Characters of lines recognised as page furniture."""
         return sum(p.stop - p.start for p in self.paragraphs if not p.analysed)
 
+    @property
+    def digest_chars(self) -> int:
+        return sum(p.stop - p.start for p in self.paragraphs if p.kind == DIGEST)
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A file of the corpus folder that was not loaded, and why."""
+    """A file (or a line of a .jsonl file) that was not loaded, and why."""
 
     path: str
     reason: str
@@ -72,7 +92,7 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
-    """The loaded articles (sorted by id) and the files that were skipped."""
+    """The loaded articles (in file order) and the files that were skipped."""
 
     path: str
     articles: tuple[Article, ...]
@@ -90,78 +110,135 @@ class Corpus:
 
 
 def load_corpus(path: str | Path) -> Corpus:
-    """Load every article file of the folder ``path``.
+    """Load every article of the folder ``path`` (.txt, .html/.htm, .jsonl).
 
     A file that cannot be used is listed in ``Corpus.skipped`` with the reason; it never
-    stops the others.
+    stops the others. A second file with the same text as an earlier one, or an id used
+    twice, is skipped as a duplicate.
     """
     folder = Path(path)
     if not folder.is_dir():
-        raise CorpusError(f"corpus folder not found: {folder} (pass an existing folder of .txt articles)")
-    articles, skipped = [], []
+        raise CorpusError(f"corpus folder not found: {folder} (pass an existing folder of articles)")
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    seen_text: dict[str, str] = {}
+    seen_ids: set[str] = set()
     for file in sorted(folder.iterdir()):
         if file.name.startswith(".") or file.is_dir():
             continue
-        if file.suffix.lower() not in ARTICLE_SUFFIXES:
-            skipped.append(Skipped(str(file), f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"))
-            continue
         try:
-            articles.append(load_article(file))
+            documents = read_documents(file)
         except CorpusError as error:
             skipped.append(Skipped(str(file), str(error)))
+            continue
+        except OSError as error:
+            skipped.append(Skipped(str(file), f"cannot be read ({error.strerror}); skipped"))
+            continue
+        for document in documents:
+            if isinstance(document, CorpusError):
+                skipped.append(Skipped(str(file), str(document)))
+                continue
+            key = " ".join(document.text.split())
+            if key in seen_text:
+                skipped.append(Skipped(document.path, f"same text as article {seen_text[key]}; skipped as a duplicate"))
+            elif document.id in seen_ids:
+                skipped.append(Skipped(document.path, f"article id {document.id} is used twice; skipped"))
+            else:
+                seen_text[key] = document.id
+                seen_ids.add(document.id)
+                articles.append(build_article(document))
     return Corpus(str(folder), tuple(articles), tuple(skipped))
 
 
 def load_article(file: str | Path) -> Article:
-    """Decode one article file and split it into paragraphs."""
-    file = Path(file)
-    if not SAFE_ID.match(file.stem):
-        raise CorpusError(f"file name {file.name!r} is not a safe article id (use letters, digits, '_', '-', '.')")
-    data = file.read_bytes()
-    try:
-        # utf-8-sig drops a byte-order mark, so offsets count from the first real character.
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CorpusError(f"not UTF-8 text ({error.reason} at byte {error.start}); skipped") from None
-    if not text.strip():
-        raise CorpusError("empty file; skipped")
-    return parse_article(file.stem, text, path=str(file), sha256=hashlib.sha256(data).hexdigest())
+    """The article of one .txt or .html file."""
+    documents = read_documents(Path(file))
+    if isinstance(documents[0], CorpusError):
+        raise documents[0]
+    return build_article(documents[0])
 
 
-def parse_article(article_id: str, text: str, path: str = "", sha256: str = "") -> Article:
-    """Build an Article from decoded text: lines become paragraphs, furniture is marked."""
+def parse_article(article_id: str, text: str) -> Article:
+    """An Article from text alone (for scripts and tests)."""
+    return build_article(Document(article_id, "", hashlib.sha256(text.encode()).hexdigest(), text, "utf-8"))
+
+
+def build_article(document: Document) -> Article:
+    """Split a document into paragraphs, mark furniture and digest, read its metadata."""
+    text = document.text
     lines = list(_lines(text))
-    kinds = [_furniture(line) for _, _, line in lines]
-    title = next((line for (_, _, line), kind in zip(lines, kinds) if kind is None), "")
-    paragraphs, title_seen = [], False
-    for (start, stop, line), kind in zip(lines, kinds):
-        if kind is None and line == title:
-            kind = "repeated title" if title_seen else TITLE
-            title_seen = True
-        paragraphs.append(Paragraph(start, stop, line, kind or BODY))
-    return Article(article_id, path, sha256 or hashlib.sha256(text.encode()).hexdigest(), text, title,
-                   tuple(paragraphs))
+    texts = [line for _, _, line in lines]
+    kinds = [furniture(line) or BODY for line in texts]
+    published = parse_date(document.date) if document.date else None
+    for index in range(min(_DATE_LINE_WINDOW, len(texts))):
+        if kinds[index] == BODY and parse_date(texts[index]):
+            kinds[index] = DATE_LINE
+            published = published or parse_date(texts[index])
+    title, title_source, warnings = _title(texts, kinds, document.title_hint)
+    body = [i for i, kind in enumerate(kinds) if kind in (TITLE, BODY)]
+    first_story = next((i for i in body if kinds[i] == BODY), None)
+    if first_story is not None:
+        start = digest_start(texts, kinds, first_story)
+        if start is not None:
+            kinds[start:] = [DIGEST if kind == BODY else kind for kind in kinds[start:]]
+
+    dateline, sources = "", []
+    for (start, _, line), kind in zip(lines, kinds):
+        if kind not in (TITLE, BODY):
+            continue
+        found = find_dateline(line) if not dateline and kind == BODY else None
+        if found:
+            dateline = found.place
+            published = published or found.date
+            if found.outlet:
+                sources.append((found.outlet, start + found.outlet_start, start + found.outlet_stop))
+        sources.extend((s.name, s.start, s.stop) for s in find_sources(line, start))
+    if document.source:
+        sources.insert(0, (document.source, 0, 0))
+    if not _CYRILLIC.search(text):
+        warnings.append("no Cyrillic letters: processed, but the language models are for Russian")
+    names = list(dict.fromkeys(name for name, _, _ in sources))
+    spans = tuple(sorted({(s, e) for _, s, e in sources if e > s}))
+    return Article(
+        id=document.id, path=document.path, sha256=document.sha256, text=text, title=title,
+        paragraphs=tuple(Paragraph(s, e, line, kind) for (s, e, line), kind in zip(lines, kinds)),
+        title_source=title_source, published=published.iso if published else "", dateline=dateline,
+        sources=tuple(names), source_spans=spans, encoding=document.encoding, url=document.url,
+        warnings=tuple(warnings),
+    )
+
+
+def _title(texts: list[str], kinds: list[str], hint: str) -> tuple[str, str, list[str]]:
+    """Mark the title line (and its repeats) in ``kinds``; return title, its source, warnings."""
+    candidates = [i for i, kind in enumerate(kinds) if kind == BODY]
+    warnings: list[str] = []
+    hint = " ".join(hint.split())
+    index = next((i for i in candidates if texts[i] == hint), None) if hint else None
+    if index is not None:
+        for before in candidates:
+            if before < index:
+                kinds[before] = PAGE_HEADER
+        title, source = hint, "metadata"
+    elif hint:
+        return hint, "metadata", warnings
+    elif candidates and is_title_line(texts[candidates[0]]):
+        index, title, source = candidates[0], texts[candidates[0]], "title line"
+    else:
+        label = lead_sentence(texts[candidates[0]]) if candidates else ""
+        warnings.append("no title line: labelled by its lead sentence")
+        return label, "lead sentence", warnings
+    kinds[index] = TITLE
+    for later in candidates:
+        if later > index and texts[later] == title:
+            kinds[later] = REPEATED_TITLE
+    return title, source, warnings
 
 
 def _lines(text: str):
     """Non-blank lines as (start, stop, stripped line), offsets into ``text``."""
-    for match in re.finditer(r"[^\r\n]+", text):
+    for match in re.finditer(r"[^\n]+", text):
         line = match.group()
         stripped = line.strip()
         if stripped:
             start = match.start() + len(line) - len(line.lstrip())
             yield start, start + len(stripped), stripped
-
-
-def _furniture(line: str) -> str | None:
-    """The boilerplate reason a line matches, or None for article text."""
-    for reason, pattern in _boilerplate_patterns():
-        if pattern.search(line):
-            return reason
-    return None
-
-
-@cache
-def _boilerplate_patterns() -> tuple[tuple[str, re.Pattern], ...]:
-    with resources.files(__package__).joinpath("data/boilerplate.csv").open(encoding="utf-8") as f:
-        return tuple((row["reason"], re.compile(row["pattern"])) for row in csv.DictReader(f))

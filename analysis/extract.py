@@ -14,8 +14,8 @@ from .errors import ResultsError
 from .facts import build_facts
 from .network import cooccurrence_graph, network_figure, save_figure, write_graphml
 from .nlp import analyse
-from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, MENTION_COLUMNS, SKIPPED_COLUMNS, Results, data_dir,
-                    load_results, write_atomic, write_csv, write_json)
+from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, MENTION_COLUMNS, REMOVED_COLUMNS, SKIPPED_COLUMNS, Results,
+                    data_dir, load_results, write_atomic, write_csv, write_json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class ExtractReport:
     mentions: int
     actors: int
     skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool = True) -> ExtractReport:
@@ -39,12 +40,12 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
     out = Path(out_dir)
     folder = data_dir(out)
     skipped = list(corpus.skipped)
-    articles, mentions, seen = [], [], []
+    articles, mentions, removed, seen, warnings = [], [], [], [], []
     known: dict[str, Actor] = {}
     for article in tqdm(corpus.articles, desc="extract", unit="article", disable=not progress):
         try:
             analysis = analyse(article)
-            actors, actor_ids = resolve_actors(analysis.mentions)
+            actors, actor_ids = resolve_actors(analysis.mentions, article.source_spans)
             facts = build_facts(article, list(analysis.mentions), actors, actor_ids)
         except Exception as error:  # one bad article must not stop the others; it is reported
             skipped.append(Skipped(article.path, f"extraction failed: {type(error).__name__}: {error}"))
@@ -53,22 +54,30 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
         known.update((a.actor_id, a) for a in actors)
         write_atomic(folder / "texts" / f"{article.id}.txt", article.text)
         write_json(folder / "facts" / f"{article.id}.json", facts.as_json())
+        warnings.extend(f"{Path(article.path).name}: {w}" for w in article.warnings)
         articles.append({
-            "article_id": article.id, "title": article.title, "published": facts.published or "",
-            "source": ";".join(facts.sources), "file": Path(article.path).name, "sha256": article.sha256,
-            "chars": len(article.text), "chars_analysed": sum(p.stop - p.start for p in article.analysed_paragraphs),
-            "chars_removed": article.removed_chars, "paragraphs": len(article.analysed_paragraphs),
-            "sentences": len(analysis.sentences), "mentions": len(analysis.mentions), "persons": len(facts.persons),
+            "article_id": article.id, "title": article.title, "title_source": article.title_source,
+            "published": article.published, "source": ";".join(article.sources), "dateline": article.dateline,
+            "file": Path(article.path).name, "url": article.url, "encoding": article.encoding,
+            "sha256": article.sha256, "chars": len(article.text),
+            "chars_analysed": sum(p.stop - p.start for p in article.analysed_paragraphs if p.kind != "digest"),
+            "chars_removed": article.removed_chars, "chars_digest": article.digest_chars,
+            "paragraphs": len(article.analysed_paragraphs), "sentences": len(analysis.sentences),
+            "mentions": len(analysis.mentions), "persons": len(facts.persons), "warnings": "; ".join(article.warnings),
         })
+        removed.extend({"article_id": article.id, "start": p.start, "stop": p.stop, "reason": p.kind, "text": p.text}
+                       for p in article.paragraphs if p.kind not in ("title", "body"))
         for mention, aid in zip(analysis.mentions, actor_ids):
             mentions.append({"article_id": article.id, "start": mention.start, "stop": mention.stop,
                              "text": mention.text, "type": mention.type, "normal": mention.normal,
-                             "actor_id": aid, "paragraph": mention.paragraph, "sentence": mention.sentence})
+                             "actor_id": aid, "paragraph": mention.paragraph, "sentence": mention.sentence,
+                             "block": mention.block})
     _remove_stale(folder, seen)
     actors_rows = _actor_rows(mentions, known)
     write_csv(folder / "articles.csv", ARTICLE_COLUMNS, articles)
     write_csv(folder / "mentions.csv", MENTION_COLUMNS, mentions)
     write_csv(folder / "actors.csv", ACTOR_COLUMNS, actors_rows)
+    write_csv(folder / "removed.csv", REMOVED_COLUMNS, removed)
     write_csv(folder / "skipped.csv", SKIPPED_COLUMNS, [{"file": Path(s.path).name, "reason": s.reason} for s in skipped])
     write_json(folder / "extraction.json", {
         "package_version": __version__,
@@ -76,7 +85,7 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
         "inputs": {a["file"]: a["sha256"] for a in articles},
     })
     _write_network(out, load_results(out), corpus_name=Path(corpus.path).name)
-    return ExtractReport(out, len(articles), len(mentions), len(actors_rows), tuple(skipped))
+    return ExtractReport(out, len(articles), len(mentions), len(actors_rows), tuple(skipped), tuple(warnings))
 
 
 def open_results(out_dir: str | Path, corpus_dir: str | Path) -> Results:

@@ -30,6 +30,11 @@ class Facts:
     dates: list[dict] = field(default_factory=list)
     amounts: list[dict] = field(default_factory=list)
     themes: list[dict] = field(default_factory=list)
+    # added to the DESIGN.md schema: where the title came from, the dateline place, and the
+    # people, organisations and places named only in a digest of other news
+    title_source: str = "title line"
+    dateline: str | None = None
+    digest: dict = field(default_factory=dict)
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -39,28 +44,41 @@ def build_facts(article: Article, mentions: list[Mention], actors: list[Actor], 
     """Facts of one article from its mentions and their resolved actors.
 
     Each entity lists its mentions as ``[start, stop]`` offsets, in text order; entities
-    are ordered by their first mention.
+    are ordered by their first mention. Outlets are sources, not entities; mentions inside a
+    digest of other news go to ``digest`` only.
     """
+    names = {a.actor_id: a for a in actors}
+    pairs = sorted(zip(mentions, actor_ids), key=lambda pair: pair[0].start)
+    story = _entities([(m, aid) for m, aid in pairs if m.block != "digest"], names)
+    digest = _entities([(m, aid) for m, aid in pairs if m.block == "digest"], names)
+    return Facts(
+        article_id=article.id,
+        title=article.title,
+        published=article.published or None,
+        sources=list(article.sources),
+        persons=story["person"],
+        organizations=story["organization"],
+        places=story["place"],
+        title_source=article.title_source,
+        dateline=article.dateline or None,
+        digest={kind: [e["name"] for e in entries] for kind, entries in digest.items() if entries},
+    )
+
+
+def _entities(pairs: list[tuple[Mention, str]], names: dict[str, Actor]) -> dict[str, list[dict]]:
     spans: dict[str, list[list[int]]] = {}
-    for mention, aid in sorted(zip(mentions, actor_ids), key=lambda pair: pair[0].start):
+    for mention, aid in pairs:
         spans.setdefault(aid, []).append([mention.start, mention.stop])
     by_kind: dict[str, list[dict]] = {"person": [], "organization": [], "place": []}
-    names = {a.actor_id: a for a in actors}
     for aid, offsets in spans.items():
         actor = names[aid]
+        if actor.kind not in by_kind:
+            continue  # media: the article's sources, listed under "sources"
         entry = {"name": actor.name, "mentions": offsets}
         if actor.kind == "person":
             entry = {"name": actor.name, "roles": [], "affiliation": None, "mentions": offsets}
         by_kind[actor.kind].append(entry)
-    return Facts(
-        article_id=article.id,
-        title=article.title,
-        published=None,
-        sources=[],
-        persons=by_kind["person"],
-        organizations=by_kind["organization"],
-        places=by_kind["place"],
-    )
+    return by_kind
 
 
 def entity_table(entries: list[dict]) -> pd.DataFrame:

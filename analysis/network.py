@@ -27,16 +27,21 @@ matplotlib.rcParams["svg.hashsalt"] = "analysis"
 
 
 def cooccurrence_graph(mentions: pd.DataFrame, actors: pd.DataFrame, article_id: str | None = None,
-                       min_weight: int = 1) -> nx.Graph:
+                       min_weight: int = 1, include_digest: bool = False) -> nx.Graph:
     """Graph of actors linked by mentions in the same sentence.
 
     Node attributes: label, kind, mentions, articles (count). Edge attributes: weight
     (sentences), articles (``;``-separated ids). ``article_id`` limits it to one article;
-    edges lighter than ``min_weight`` are dropped. Every mentioned actor is a node.
+    edges lighter than ``min_weight`` are dropped. Every mentioned actor is a node, except
+    news outlets (sources, not actors) and, unless ``include_digest``, actors named only in
+    digests of other news appended to articles.
     """
     if article_id is not None:
         mentions = mentions[mentions["article_id"] == article_id]
     names = actors.set_index("actor_id")
+    mentions = mentions[mentions["actor_id"].map(names["kind"]) != "media"]
+    if not include_digest:
+        mentions = mentions[mentions["block"] != "digest"]
     weights: dict[tuple[str, str], int] = {}
     edge_articles: dict[tuple[str, str], set[str]] = {}
     for (article, _), group in mentions.groupby(["article_id", "sentence"], sort=True):

@@ -48,6 +48,7 @@ class Mention:
     normal: str
     paragraph: int
     sentence: int
+    block: str = "body"  # the paragraph's kind: "title", "body" or "digest"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ def analyse(article: Article) -> Analysis:
                 span.normal = person_normal(span.tokens, nlp.morph_vocab)
             sentence = first + _sentence_of(doc.sents, span.start)
             mentions.append(Mention(paragraph.start + span.start, paragraph.start + span.stop,
-                                    span.text, span.type, span.normal, number, sentence))
+                                    span.text, span.type, span.normal, number, sentence, paragraph.kind))
     return Analysis(tuple(sentences), tuple(mentions))
 
 

@@ -69,6 +69,7 @@ class JobResult:
 class RunReport:
     notebooks: list[JobResult]
     skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...]
 
     @property
     def failed(self) -> list[JobResult]:
@@ -130,11 +131,11 @@ def run_batch(corpus_dir: str | Path, out_dir: str | Path, notebooks_dir: str | 
             done.append(future.result())
     order = {job.name: i for i, job in enumerate(plan)}
     done.sort(key=lambda r: order[r.job.name])
-    notes = [f"Skipped {Path(s.path).name}: {s.reason}" for s in report.skipped]
+    notes = [f"Skipped {Path(s.path).name}: {s.reason}" for s in report.skipped] + list(report.warnings)
     write_atomic(out / "index.html", _index(out, done, notes))
     write_json(out / "manifest.json", _manifest(corpus, out, done, jobs=workers, started=started,
                                                 seconds=time.perf_counter() - clock))
-    return RunReport(done, report.skipped)
+    return RunReport(done, report.skipped, report.warnings)
 
 
 def _index(out: Path, done: list[JobResult], notes: list[str]) -> str:

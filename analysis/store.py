@@ -18,9 +18,12 @@ import pandas as pd
 
 from .errors import ParameterError, ResultsError
 
-ARTICLE_COLUMNS = ["article_id", "title", "published", "source", "file", "sha256", "chars",
-                   "chars_analysed", "chars_removed", "paragraphs", "sentences", "mentions", "persons"]
-MENTION_COLUMNS = ["article_id", "start", "stop", "text", "type", "normal", "actor_id", "paragraph", "sentence"]
+ARTICLE_COLUMNS = ["article_id", "title", "title_source", "published", "source", "dateline", "file", "url",
+                   "encoding", "sha256", "chars", "chars_analysed", "chars_removed", "chars_digest", "paragraphs",
+                   "sentences", "mentions", "persons", "warnings"]
+MENTION_COLUMNS = ["article_id", "start", "stop", "text", "type", "normal", "actor_id", "paragraph", "sentence",
+                   "block"]
+REMOVED_COLUMNS = ["article_id", "start", "stop", "reason", "text"]
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "articles", "mentions"]
 SKIPPED_COLUMNS = ["file", "reason"]
 
@@ -95,7 +98,8 @@ class Results:
 
     def text(self, article_id: str) -> str:
         path = data_dir(self.out) / "texts" / f"{self.check_id(article_id)}.txt"
-        return path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8", newline="") as f:  # offsets count every character as stored
+            return f.read()
 
 
 def load_results(out: str | Path) -> Results:
