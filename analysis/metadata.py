@@ -103,10 +103,11 @@ def _dateline_head() -> re.Pattern:
         rf"(?:(?P<date>\d{{1,2}}\s+(?:{months})\.?(?:\s+\d{{4}})?(?:\s*г\.)?)\s*[.,]?\s*)?")
 
 
+_NAME = r"(?:[^.–—\n]|\.(?=\w)){2,40}?"  # an outlet name: dots only inside it ("Zakon.kz")
 _OUTLET_AFTER_DATE = (
-    re.compile(r"/(?P<outlet>[^/\n]{2,40})/\s*\.?\s*"),                     # МОСКВА, 5 мая. /ТАСС/.
-    re.compile(r"[–—-]\s*(?P<outlet>[^.–—\n]{2,40}?)\s*\.\s+"),             # БИШКЕК, 14 марта — Sputnik.
-    re.compile(r"(?P<outlet>[^.–—\n]{2,40}?)\s*[–—-]\s*"),                   # АСТАНА. 10 июля. КАЗИНФОРМ –
+    re.compile(r"/(?P<outlet>[^/\n]{2,40})/\s*\.?\s*"),                # МОСКВА, 5 мая. /ТАСС/.
+    re.compile(rf"[–—-]\s*(?P<outlet>{_NAME})\s*\.\s+"),               # БИШКЕК, 14 марта — Sputnik.
+    re.compile(rf"(?P<outlet>{_NAME})\s*[–—-]\s*"),                      # АСТАНА. 10 июля. КАЗИНФОРМ –
 )
 
 

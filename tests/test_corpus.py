@@ -1,9 +1,12 @@
-"""The loader: ids, titles, paragraph offsets, page furniture and files it cannot use."""
+"""The loader: decoding, input formats, page furniture, digests, metadata and unusable files."""
+
+import shutil
 
 import pytest
 
 from analysis import CorpusError, load_corpus
 from analysis.corpus import load_article, parse_article
+from analysis.metadata import find_dateline, parse_date
 
 from conftest import ARTICLES, SEEDS
 
@@ -11,93 +14,235 @@ SEED_IDS = ["000_884c3e9360fca713", "001_7d1e7618c1cc4230", "002_739a7ddcb5cf33d
             "003_0ddd33c837182fba", "004_cfd950fd49b21b71"]
 
 
+def article(corpus, article_id):
+    return next(a for a in corpus if a.id == article_id)
+
+
+@pytest.fixture(scope="module")
+def own_corpus():
+    return load_corpus(ARTICLES)
+
+
 def test_seed_ids(seed_corpus):
     assert seed_corpus.ids == SEED_IDS
     assert seed_corpus.skipped == ()
 
 
-@pytest.mark.parametrize("article_id, title", [
-    ("000_884c3e9360fca713", "Тасмагамбетов за совместную разработку вооружений в странах ОДКБ"),
-    ("001_7d1e7618c1cc4230", "Казахстан и Россия подписали договор о военном сотрудничестве"),
-    ("002_739a7ddcb5cf33d2", "Совместная работа послужит расширению взаимовыгодного сотрудничества между "
-                             "Казахстаном и Беларусью - министр обороны РК"),
-    ("004_cfd950fd49b21b71", "Татарстан и Казахстан расширят сотрудничество в военно-технической сфере"),
-])
-def test_seed_titles(seed_corpus, article_id, title):
-    article = next(a for a in seed_corpus if a.id == article_id)
-    assert article.title == title
+def test_text_is_the_decoded_file_and_paragraph_offsets_point_into_it(seed_corpus, own_corpus):
+    for a in seed_corpus:
+        assert a.text == (SEEDS / f"{a.id}.txt").read_text(encoding="utf-8")
+    for a in (*seed_corpus, *own_corpus):
+        for paragraph in a.paragraphs:
+            assert a.text[paragraph.start:paragraph.stop] == paragraph.text
+        for start, stop in a.source_spans:
+            assert a.text[start:stop] in ("Qaz365.kz", "inbusiness.kz", "Tengrinews.kz", "Казинформу", "КАЗИНФОРМ",
+                                          "Sputnik", "ТАСС", "Vlast.kz", "Zakon.kz", "КазТАГ")
 
 
-def test_text_is_the_decoded_file_and_paragraph_offsets_point_into_it(seed_corpus):
-    for article in seed_corpus:
-        assert article.text == (SEEDS / f"{article.id}.txt").read_text(encoding="utf-8")
-        for paragraph in article.paragraphs:
-            assert article.text[paragraph.start:paragraph.stop] == paragraph.text
+# --- decoding -------------------------------------------------------------------------------
 
+ENCODED = [("utf-8", "utf-8", b""), ("utf-8 with BOM", "utf-8", b"\xef\xbb\xbf"), ("cp1251", "cp1251", b""),
+           ("koi8_r", "koi8_r", b"")]
+
+
+@pytest.mark.parametrize("codec, detected, prefix", [(c, d, p) for c, d, p in ENCODED], ids=[e[0] for e in ENCODED])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_encodings_and_line_ends_decode_to_the_same_text(tmp_path, codec, detected, prefix, newline):
+    original = (ARTICLES / "tass_air_defence.txt").read_text(encoding="utf-8")
+    data = prefix + original.replace("\n", newline).encode(codec.split()[0])
+    (tmp_path / "a.txt").write_bytes(data)
+    loaded = load_article(tmp_path / "a.txt")
+    assert loaded.text == original  # line ends normalised to \n: offsets count the same in every copy
+    assert loaded.encoding == detected
+    assert loaded.title == "Россия и Казахстан проведут совместные учения ПВО"
+
+
+def test_short_koi8_text_is_not_mistaken_for_another_script(tmp_path):
+    (tmp_path / "k.txt").write_bytes("Учения ОДКБ\nМинистр обороны посетил учения.".encode("koi8_r"))
+    assert load_article(tmp_path / "k.txt").text == "Учения ОДКБ\nМинистр обороны посетил учения."
+
+
+# --- HTML and JSONL -------------------------------------------------------------------------
+
+def test_html_gives_visible_text_without_scripts_styles_or_site_chrome(own_corpus):
+    page = article(own_corpus, "zakon_page")
+    assert page.encoding == "windows-1251"
+    assert page.title == "Казахстан и Беларусь обсудили ремонт авиатехники"
+    assert page.title_source == "metadata"
+    for hidden in ("dataLayer", "Нурсултан Назарбаев", "font:", "Главная", "Популярное", "Все права", "JavaScript"):
+        assert hidden not in page.text
+    assert [p.kind for p in page.paragraphs] == ["bare domain", "title", "date line", "body", "body",
+                                                "photo credit", "body"]
+    assert page.paragraphs[3].text.startswith("АСТАНА, 15 октября — Zakon.kz. Министр обороны Казахстана Нурлан")
+
+
+def test_jsonl_gives_one_article_per_line_and_names_bad_lines(own_corpus):
+    first = article(own_corpus, "kaztag_0001")
+    assert first.title == "Казахстан закупит у России партию бронетранспортеров"
+    assert (first.published, first.url, first.sources) == ("2021-08-24", "https://kaztag.kz/ru/news/0001", ("КазТАГ",))
+    second = article(own_corpus, "agencies_00002")  # no id: file stem and line number
+    assert (second.title, second.published) == ("Учения ОДКБ пройдут в Кыргызстане", "2022-09-12")
+    assert [s.reason for s in own_corpus.skipped] == [
+        "agencies.jsonl line 3: 'bad id/../x' is not a safe article id (use letters, digits, '_', '-', '.'); skipped",
+        "agencies.jsonl line 4: no 'text' or 'content'; skipped",
+        "agencies.jsonl line 5: not valid JSON (Expecting value); skipped",
+    ]
+
+
+# --- page furniture and digests ---------------------------------------------------------------
 
 @pytest.mark.parametrize("article_id, line, kind", [
     ("000_884c3e9360fca713", "×", "no words"),
     ("000_884c3e9360fca713", "odkb-csto.org", "bare domain"),
     ("000_884c3e9360fca713", "Лента новостей", "navigation"),
     ("000_884c3e9360fca713", "Все новости →", "navigation"),
+    ("000_884c3e9360fca713", "Подписывайтесь на наш Telegram, там самая оперативная информация. Если есть, что "
+                             "сообщить, пишите нам в WhatsApp.", "share prompt"),
     ("001_7d1e7618c1cc4230", "Опубликовано: 70", "counter"),
     ("001_7d1e7618c1cc4230", "Казахстан и Россия подписали договор о военном сотрудничестве Фото - Tengrinews.kz",
      "photo credit"),
     ("001_7d1e7618c1cc4230", "Оставить комментарий", "comment prompt"),
+    ("001_7d1e7618c1cc4230", "Оставлять комментарии могут только зарегистрированные пользователи", "comment prompt"),
     ("002_739a7ddcb5cf33d2", "None", "placeholder"),
     ("002_739a7ddcb5cf33d2", "Сейчас читают", "navigation"),
     ("003_0ddd33c837182fba", "Фото: Солтан Жексенбеков / Kazinform", "photo credit"),
+    ("004_cfd950fd49b21b71", "29 Дек 2014", "date line"),
+    ("tass_air_defence", "Фото: Айгуль Серикова / ТАСС", "photo credit"),
+    ("tass_air_defence", "Поделиться:", "share prompt"),
+    ("tass_air_defence", "05.05.2023 10:15", "date line"),
+    ("vlast_contract", "Просмотров: 1024", "counter"),
+    ("vlast_contract", "Комментарии: 5", "counter"),
+    ("kg_uz_talks", "Поделиться", "share prompt"),
 ])
-def test_page_furniture_is_marked_not_analysed(seed_corpus, article_id, line, kind):
-    article = next(a for a in seed_corpus if a.id == article_id)
-    kinds = {p.kind for p in article.paragraphs if p.text == line}
-    assert kinds == {kind}
-    assert all(p.text != line for p in article.analysed_paragraphs)
+def test_page_furniture_is_marked_with_its_reason(seed_corpus, own_corpus, article_id, line, kind):
+    a = article((*seed_corpus, *own_corpus), article_id)
+    assert {p.kind for p in a.paragraphs if p.text == line} == {kind}
 
 
 def test_repeated_title_line_is_marked(seed_corpus):
-    article = seed_corpus.articles[0]
-    kinds = [p.kind for p in article.paragraphs if p.text == article.title]
-    assert kinds == ["title", "repeated title"]
+    a = seed_corpus.articles[0]
+    assert [p.kind for p in a.paragraphs if p.text == a.title] == ["title", "repeated title"]
 
 
-def test_own_article_title_and_furniture():
-    article = load_article(ARTICLES / "kg_uz_talks.txt")
-    assert article.id == "kg_uz_talks"
-    assert article.title == "Кыргызстан и Узбекистан обсудили военное сотрудничество"
-    assert [p.kind for p in article.paragraphs] == ["title", "body", "body", "body", "body", "share prompt"]
+@pytest.mark.parametrize("article_id, first_line, lines", [
+    ("000_884c3e9360fca713", "Напомним, 24 февраля прошлого года", 11),
+    ("tass_air_defence", "Читайте также: Казахстан закупит вертолеты", 1),
+    ("vlast_contract", "Ранее сообщалось, что Казахстан и Турция", 2),
+])
+def test_digest_of_other_news_runs_from_its_opening_to_the_end(seed_corpus, own_corpus, article_id, first_line,
+                                                                lines):
+    a = article((*seed_corpus, *own_corpus), article_id)
+    digest = [p for p in a.paragraphs if p.kind == "digest"]
+    assert digest[0].text.startswith(first_line)
+    assert len(digest) == lines
+    assert all(p.kind != "body" for p in a.paragraphs if p.start > digest[0].start)
 
 
-def test_utf8_bom_is_dropped_so_offsets_start_at_the_text(tmp_path):
-    (tmp_path / "bom.txt").write_bytes("\ufeffЗаголовок статьи\nТекст.".encode("utf-8"))
-    article = load_article(tmp_path / "bom.txt")
-    assert article.text == "Заголовок статьи\nТекст."
-    assert article.paragraphs[0].start == 0
+def test_no_digest_in_articles_without_one(seed_corpus):
+    for article_id in SEED_IDS[1:]:
+        assert all(p.kind != "digest" for p in article(seed_corpus, article_id).paragraphs)
 
 
-def test_files_it_cannot_use_are_skipped_with_a_reason(tmp_path):
-    (tmp_path / "good.txt").write_text("Заголовок\nМинистр обороны провел встречу.", encoding="utf-8")
-    (tmp_path / "empty.txt").write_text("  \n\n", encoding="utf-8")
-    (tmp_path / "latin1.txt").write_bytes(b"\xff\xfe\x00binary\x00\xc3\x28")
+def test_an_article_opening_with_earlier_news_is_not_a_digest():
+    a = parse_article("x", "Учения ОДКБ завершились\nРанее, в мае, министры обсудили план учений.\nИтоги подвели в Минске.")
+    assert [p.kind for p in a.paragraphs] == ["title", "body", "body"]
+
+
+# --- metadata ---------------------------------------------------------------------------------
+
+METADATA = {
+    # article id: (title source, published, dateline, sources)
+    "000_884c3e9360fca713": ("title line", "", "", ("Qaz365.kz", "inbusiness.kz")),
+    "001_7d1e7618c1cc4230": ("title line", "", "", ("Tengrinews.kz",)),
+    "002_739a7ddcb5cf33d2": ("title line", "--07-10", "Астана", ("Казинформ",)),
+    "003_0ddd33c837182fba": ("lead sentence", "", "", ()),
+    "004_cfd950fd49b21b71": ("title line", "2014-12-29", "", ()),
+    "kg_uz_talks": ("title line", "--03-14", "Бишкек", ("Sputnik",)),
+    "tass_air_defence": ("title line", "2023-05-05", "Москва", ("ТАСС",)),
+    "vlast_contract": ("title line", "", "", ("Vlast.kz",)),
+    "zakon_page": ("metadata", "2019-10-15", "Астана", ("Zakon.kz",)),
+    "no_title_lead": ("lead sentence", "", "", ()),
+    "english_only": ("title line", "", "", ()),
+}
+
+
+@pytest.mark.parametrize("article_id", sorted(METADATA))
+def test_metadata(seed_corpus, own_corpus, article_id):
+    a = article((*seed_corpus, *own_corpus), article_id)
+    assert (a.title_source, a.published, a.dateline, a.sources) == METADATA[article_id]
+
+
+def test_article_without_a_title_is_labelled_by_its_lead_sentence_and_says_so(seed_corpus, own_corpus):
+    a = article(seed_corpus, "003_0ddd33c837182fba")
+    assert a.title == ("На встрече подведут итоги предыдущего заседания в Бишкеке и определят приоритетные "
+                       "направления сотрудничества на 2026 год.")
+    b = article(own_corpus, "no_title_lead")
+    assert b.title == "Делегация Вооруженных сил Узбекистана прибыла в Алматы для участия в командно-штабных учениях."
+    assert b.warnings == ("no title line: labelled by its lead sentence",)
+    assert [p.kind for p in b.paragraphs] == ["body", "body"]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("29 Дек 2014", "2014-12-29"),
+    ("10 июля", "--07-10"),
+    ("05.05.2023 10:15", "2023-05-05"),
+    ("Опубликовано: 12 марта 2024, 10:00", "2024-03-12"),
+    ("Дата публикации: 3 января 2021 г.", "2021-01-03"),
+    ("2021-08-24T09:00:00+06:00", "2021-08-24"),
+    ("пятница, 7 November 2025", "2025-11-07"),
+])
+def test_dates_keep_the_parts_the_text_gives(text, iso):
+    assert parse_date(text).iso == iso
+
+
+@pytest.mark.parametrize("text", ["Опубликовано: 70", "2026 год", "32 мая 2020", "Министр прибыл 5 мая"])
+def test_non_dates_are_not_dates(text):
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("line, place, iso, outlet", [
+    ("АСТАНА. 10 июля. КАЗИНФОРМ - Сегодня в Астане", "Астана", "--07-10", "Казинформ"),
+    ("БИШКЕК, 14 марта — Sputnik. Министр обороны", "Бишкек", "--03-14", "Sputnik"),
+    ("МОСКВА, 5 мая. /ТАСС/. Заместитель министра", "Москва", "--05-05", "ТАСС"),
+    ("НУР-СУЛТАН. КАЗИНФОРМ - Сегодня министр", "Нур-Султан", None, "Казинформ"),
+    ("АЛМАТЫ, 3 января 2020 г. Министр обороны", "Алматы", "2020-01-03", None),
+])
+def test_datelines(line, place, iso, outlet):
+    found = find_dateline(line)
+    assert (found.place, found.date.iso if found.date else None, found.outlet) == (place, iso, outlet)
+
+
+def test_a_sentence_in_capitals_is_no_dateline():
+    assert find_dateline("ОДКБ провела учения в Таджикистане.") is None
+
+
+# --- files it cannot use -----------------------------------------------------------------------
+
+def test_every_kind_of_bad_file_is_named_and_the_rest_load(tmp_path):
+    shutil.copyfile(ARTICLES / "kg_uz_talks.txt", tmp_path / "good.txt")
+    shutil.copyfile(ARTICLES / "kg_uz_talks.txt", tmp_path / "good_copy.txt")
+    shutil.copyfile(ARTICLES / "english_only.txt", tmp_path / "english.txt")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\t\n", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
-    (tmp_path / "bad name;rm.txt").write_text("Текст", encoding="utf-8")
+    (tmp_path / "bad name;rm.txt").write_text("Учения\nТекст статьи.", encoding="utf-8")
     corpus = load_corpus(tmp_path)
-    assert corpus.ids == ["good"]
+    assert corpus.ids == ["english", "good"]
+    assert article(corpus, "english").warnings == (
+        "no Cyrillic letters: processed, but the language models are for Russian",)
     reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in corpus.skipped}
     assert reasons == {
-        "bad name;rm.txt": "file name 'bad name;rm.txt' is not a safe article id (use letters, digits, '_', '-', '.')",
+        "bad name;rm.txt": "bad name;rm.txt: 'bad name;rm' is not a safe article id (use letters, digits, '_', '-', "
+                           "'.'); skipped",
+        "blank.txt": "empty file; skipped",
         "empty.txt": "empty file; skipped",
-        "latin1.txt": "not UTF-8 text (invalid start byte at byte 0); skipped",
-        "notes.pdf": "not an article file (expected .txt)",
+        "good_copy.txt": "same text as article good; skipped as a duplicate",
+        "image.txt": "binary or undecodable data, not text in a known encoding; skipped",
+        "notes.pdf": "not an article file (expected .txt, .html, .htm, .jsonl); skipped",
     }
 
 
 def test_missing_folder_is_one_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="corpus folder not found: .*nowhere"):
         load_corpus(tmp_path / "nowhere")
-
-
-def test_article_without_title_line_uses_its_first_sentence_line():
-    article = parse_article("x", "Фото: Иван Иванов / Kazinform\nМинистры обсудили учения.\n")
-    assert article.title == "Министры обсудили учения."
-    assert [p.kind for p in article.paragraphs] == ["photo credit", "title"]

@@ -2,13 +2,17 @@
 
 import hashlib
 import json
+import random
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import TWO
+from analysis import load_results
+
+from conftest import ARTICLES, TWO
 
 
 def cli(*args, timeout=600):
@@ -72,15 +76,47 @@ def test_extract_alone_writes_data_but_no_notebooks(two_corpus, tmp_path):
 def test_missing_corpus_is_one_line_not_a_traceback(tmp_path):
     done = cli("extract", "--corpus", tmp_path / "nowhere", "--out", tmp_path / "out")
     assert done.returncode == 2
-    assert done.stderr == f"error: corpus folder not found: {tmp_path / 'nowhere'} (pass an existing folder of .txt articles)\n"
+    assert done.stderr == f"error: corpus folder not found: {tmp_path / 'nowhere'} (pass an existing folder of articles)\n"
 
 
-def test_skipped_files_are_named_and_the_rest_complete(tmp_path):
+def large_article(size: int) -> str:
+    """A long digest-like text built from the test articles' paragraphs, shuffled."""
+    paragraphs = [line for path in sorted(ARTICLES.glob("*.txt")) for line in path.read_text("utf-8").splitlines()
+                  if len(line) > 60]
+    random.Random(7).shuffle(paragraphs)
+    lines, total = ["Обзор новостей оборонного сотрудничества"], 0
+    while total < size:
+        lines.extend(paragraphs)
+        total += sum(len(p) + 1 for p in paragraphs)
+    return "\n".join(lines) + "\n"
+
+
+def test_a_folder_with_every_bad_file_completes_and_names_each(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "ok.txt").write_text("Учения ОДКБ\nМинистр обороны Бакыт Калыков посетил учения ОДКБ.", encoding="utf-8")
-    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    for name in ("kg_uz_talks.txt", "zakon_page.html", "agencies.jsonl", "english_only.txt"):
+        shutil.copyfile(ARTICLES / name, corpus / name)
+    shutil.copyfile(ARTICLES / "kg_uz_talks.txt", corpus / "kg_uz_talks_copy.txt")
+    (corpus / "cp1251.txt").write_bytes((ARTICLES / "vlast_contract.txt").read_bytes().decode().encode("cp1251"))
+    (corpus / "large.txt").write_text(large_article(2_000_000), encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blank.txt").write_text(" \n\n", encoding="utf-8")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (corpus / "report.docx").write_bytes(b"PK\x03\x04")
+    (corpus / "bad name;rm.txt").write_text("Учения\nТекст.", encoding="utf-8")
     done = cli("extract", "--corpus", corpus, "--out", tmp_path / "out")
-    assert done.returncode == 0
-    assert f"skipped {corpus / 'empty.txt'}: empty file; skipped" in done.stderr
-    assert "1 articles" in done.stdout
+    assert done.returncode == 0, done.stderr[-3000:]
+    named = sorted(line.split(":")[0] for line in done.stderr.splitlines() if line.startswith(("skipped", "warning")))
+    assert named == sorted([f"skipped {corpus / n}" for n in ("agencies.jsonl", "agencies.jsonl", "agencies.jsonl",
+                                                              "bad name;rm.txt", "blank.txt", "empty.txt", "image.txt",
+                                                              "report.docx")]
+                           + [f"skipped {corpus / 'kg_uz_talks_copy.txt'}", "warning"])
+    results = load_results(tmp_path / "out")
+    assert results.ids == ["kaztag_0001", "agencies_00002", "cp1251", "english_only", "kg_uz_talks", "large",
+                           "zakon_page"]
+    assert len(results.skipped) == 9
+    for article_id in results.ids:
+        facts = results.facts(article_id)
+        assert facts["article_id"] == article_id
+    large = results.articles.set_index("article_id").loc["large"]
+    assert large["chars"] > 2_000_000 and large["mentions"] > 10_000
