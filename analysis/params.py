@@ -40,6 +40,13 @@ def check_int(name: str, value, minimum: int = 0) -> int:
     return value
 
 
+def check_bool(name: str, value) -> bool:
+    """``value`` if it is True or False, else a ParameterError naming ``name``."""
+    if not isinstance(value, bool):
+        raise ParameterError(f"parameter {name} must be True or False, got {value!r}")
+    return value
+
+
 def check_text(name: str, value) -> str:
     """``value`` if it is a string, else a ParameterError naming ``name``."""
     if not isinstance(value, str):

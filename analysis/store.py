@@ -78,6 +78,7 @@ class Results:
     mentions: pd.DataFrame
     actors: pd.DataFrame
     skipped: pd.DataFrame
+    removed: pd.DataFrame
 
     @property
     def ids(self) -> list[str]:
@@ -113,4 +114,5 @@ def load_results(out: str | Path) -> Results:
         # keep_default_na=False: a name such as "NA" or "None" stays a string
         return pd.read_csv(folder / name, keep_default_na=False, na_values=[""])
 
-    return Results(out, read("articles.csv"), read("mentions.csv"), read("actors.csv"), read("skipped.csv"))
+    return Results(out, read("articles.csv"), read("mentions.csv"), read("actors.csv"), read("skipped.csv"),
+                   read("removed.csv"))

@@ -38,17 +38,25 @@ print(f"Corpus: {corpus} — {len(results.articles)} articles; results in {out}"
 
 # %% [markdown]
 # ## Articles
+#
+# `published` is an ISO date as the text gives it: `--07-10` is 10 July with no year stated.
+# `title_source` says whether the title is the article's own title line, a headline from the
+# page or JSON metadata, or, when the article has no title, its lead sentence.
+# `chars_removed` counts page furniture (credits, counters, prompts, menus); `chars_digest`
+# counts digests of other news appended to the story.
 
 # %%
-results.articles[["article_id", "title", "published", "chars", "chars_removed", "sentences", "mentions", "persons"]]
+results.articles[["article_id", "title", "title_source", "published", "dateline", "source", "chars",
+                  "chars_analysed", "chars_removed", "chars_digest", "mentions", "persons", "warnings"]]
 
 # %% [markdown]
 # ## Length of each article (characters)
 
 # %%
 ax = results.articles.sort_values("article_id", ascending=False).plot.barh(
-    x="article_id", y=["chars_analysed", "chars_removed"], stacked=True, figsize=(8, 0.4 * len(results.articles) + 1.5))
-ax.set_xlabel("characters (analysed and recognised as page furniture)")
+    x="article_id", y=["chars_analysed", "chars_digest", "chars_removed"], stacked=True,
+    figsize=(8, 0.4 * len(results.articles) + 1.5))
+ax.set_xlabel("characters: story, digest of other news, page furniture")
 ax.set_ylabel("")
 plt.show()
 
@@ -58,6 +66,14 @@ plt.show()
 # %%
 ranked = results.actors.sort_values(["mentions", "articles", "actor_id"], ascending=[False, False, True])
 ranked.head(top_n).reset_index(drop=True)
+
+# %% [markdown]
+# ## Lines left out of the analysis, by reason
+
+# %%
+removed = results.removed
+removed.groupby("reason").agg(lines=("text", "size"), articles=("article_id", "nunique"),
+                              example=("text", "first")).sort_values("lines", ascending=False)
 
 # %% [markdown]
 # ## Files skipped

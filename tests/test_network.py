@@ -46,3 +46,11 @@ def test_centrality_table_ranks_by_weighted_degree(seed_results):
     assert list(table.columns) == ["actor_id", "name", "kind", "mentions", "degree", "weighted_degree", "betweenness"]
     assert list(table["weighted_degree"]) == sorted(table["weighted_degree"], reverse=True)
     assert table.iloc[0]["name"] == "Казахстан"
+
+
+def test_digests_and_outlets_stay_out_of_the_network_unless_asked(seed_results):
+    default = cooccurrence_graph(seed_results.mentions, seed_results.actors)
+    assert "person:джо_байден" not in default
+    assert not [n for n, kind in default.nodes(data="kind") if kind == "media"]
+    with_digest = cooccurrence_graph(seed_results.mentions, seed_results.actors, include_digest=True)
+    assert with_digest.has_edge("person:джо_байден", "place:киев")

@@ -105,3 +105,17 @@ def test_stored_results_are_read_not_re_extracted(two_corpus, two_results, tmp_p
     done = subprocess.run([sys.executable, "-c", code, str(two_results.out), str(two_corpus)],
                           capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == ["2", "0"]
+
+
+def test_overview_lists_metadata_removed_lines_and_skipped_files(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("002_739a7ddcb5cf33d2.txt", "004_cfd950fd49b21b71.txt"):
+        shutil.copyfile(Path(__file__).resolve().parent.parent / "seeds" / name, corpus / name)
+    (corpus / "empty.txt").write_bytes(b"")
+    result = run(corpus, tmp_path / "out", "corpus_overview")
+    assert (result.status, result.error) == ("ok", "")
+    shown = outputs_text(tmp_path / "out" / "notebooks" / "corpus_overview.ipynb")
+    for text in ("--07-10", "2014-12-29", "Казинформ", "Астана", "placeholder", "date line",
+                 "empty.txt", "empty file; skipped"):
+        assert text in shown
