@@ -47,7 +47,7 @@ print(f"Corpus: {corpus} — {len(results.articles)} articles; results in {out}"
 
 # %%
 results.articles[["article_id", "title", "title_source", "published", "dateline", "source", "chars",
-                  "chars_analysed", "chars_removed", "chars_digest", "mentions", "persons", "warnings"]]
+                  "chars_analysed", "chars_removed", "chars_digest", "mentions", "persons", "warnings"]].fillna("")
 
 # %% [markdown]
 # ## Length of each article (characters)
@@ -62,9 +62,12 @@ plt.show()
 
 # %% [markdown]
 # ## Most-mentioned actors
+#
+# News outlets are left out: they are the articles' sources (column `source` above).
 
 # %%
-ranked = results.actors.sort_values(["mentions", "articles", "actor_id"], ascending=[False, False, True])
+actors = results.actors[results.actors["kind"] != "media"]  # outlets are sources, not actors
+ranked = actors.sort_values(["mentions", "articles", "actor_id"], ascending=[False, False, True])
 ranked.head(top_n).reset_index(drop=True)
 
 # %% [markdown]
@@ -73,7 +76,8 @@ ranked.head(top_n).reset_index(drop=True)
 # %%
 removed = results.removed
 removed.groupby("reason").agg(lines=("text", "size"), articles=("article_id", "nunique"),
-                              example=("text", "first")).sort_values("lines", ascending=False)
+                              example=("text", "first")).sort_values("lines", ascending=False).assign(
+    example=lambda table: table["example"].str.slice(0, 80))
 
 # %% [markdown]
 # ## Files skipped
