@@ -88,3 +88,9 @@ def entity_table(entries: list[dict]) -> pd.DataFrame:
              **({"code": e["code"]} if "code" in e else {}),
              "mentions": len(e["mentions"]), "first at": e["mentions"][0][0]} for e in entries]
     return pd.DataFrame(rows)
+
+
+def digest_table(facts: dict) -> pd.DataFrame:
+    """People, organisations and places named only in the article's digest of other news."""
+    rows = [{"kind": kind, "name": name} for kind, names in facts.get("digest", {}).items() for name in names]
+    return pd.DataFrame(rows, columns=["kind", "name"])

@@ -27,7 +27,7 @@ out_dir = ""  # output folder; empty: the project's output/
 from IPython.display import HTML
 
 import analysis
-from analysis.facts import entity_table
+from analysis.facts import digest_table, entity_table
 from analysis.network import cooccurrence_graph, network_figure
 from analysis.params import check_text, project_dirs
 from analysis.render import fact_header
@@ -55,6 +55,16 @@ entity_table(facts["organizations"])
 
 # %%
 entity_table(facts["places"])
+
+# %% [markdown]
+# ## Named in the digest of other news appended to the article
+#
+# Lines from "Напомним, …", "Ранее сообщалось …" or "Читайте также" to the end are other news;
+# who they name is listed here, apart from the story.
+
+# %%
+digest = digest_table(facts)
+digest if len(digest) else print("No digest of other news in this article.")
 
 # %% [markdown]
 # ## Actor network of this article

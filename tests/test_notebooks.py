@@ -119,3 +119,13 @@ def test_overview_lists_metadata_removed_lines_and_skipped_files(tmp_path):
     for text in ("--07-10", "2014-12-29", "Казинформ", "Астана", "placeholder", "date line",
                  "empty.txt", "empty file; skipped"):
         assert text in shown
+
+
+def test_fact_sheet_lists_digest_names_apart_from_the_story(seed_results):
+    result = run(Path(__file__).resolve().parent.parent / "seeds", seed_results.out, "fact_sheet",
+                 article_id="000_884c3e9360fca713")
+    assert (result.status, result.error) == ("ok", "")
+    shown = outputs_text(seed_results.out / "notebooks" / "fact_sheet.ipynb")
+    # the people table comes first and holds the story's people; the digest's come after it
+    assert "Имангали Тасмагамбетов" in shown.split("Джо Байден", 1)[0]
+    assert "Qaz365.kz, inbusiness.kz" in shown
