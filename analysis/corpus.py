@@ -67,6 +67,8 @@ class Article:
     encoding: str = "utf-8"
     url: str = ""
     warnings: tuple[str, ...] = ()
+    line: int = 0
+    file_sha256: str = ""
 
     @property
     def analysed_paragraphs(self) -> tuple[Paragraph, ...]:
@@ -139,10 +141,12 @@ def load_corpus(path: str | Path) -> Corpus:
                 skipped.append(Skipped(str(file), str(document)))
                 continue
             key = " ".join(document.text.split())
+            where = f"{file.name} line {document.line}: " if document.line else ""
             if key in seen_text:
-                skipped.append(Skipped(document.path, f"same text as article {seen_text[key]}; skipped as a duplicate"))
+                skipped.append(Skipped(document.path,
+                                       f"{where}same text as article {seen_text[key]}; skipped as a duplicate"))
             elif document.id in seen_ids:
-                skipped.append(Skipped(document.path, f"article id {document.id} is used twice; skipped"))
+                skipped.append(Skipped(document.path, f"{where}article id {document.id} is used twice; skipped"))
             else:
                 seen_text[key] = document.id
                 seen_ids.add(document.id)
@@ -204,7 +208,7 @@ def build_article(document: Document) -> Article:
         paragraphs=tuple(Paragraph(s, e, line, kind) for (s, e, line), kind in zip(lines, kinds)),
         title_source=title_source, published=published.iso if published else "", dateline=dateline,
         sources=tuple(names), source_spans=spans, encoding=document.encoding, url=document.url,
-        warnings=tuple(warnings),
+        warnings=tuple(warnings), line=document.line, file_sha256=document.file_sha256 or document.sha256,
     )
 
 

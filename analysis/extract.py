@@ -58,7 +58,8 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
         articles.append({
             "article_id": article.id, "title": article.title, "title_source": article.title_source,
             "published": article.published, "source": ";".join(article.sources), "dateline": article.dateline,
-            "file": Path(article.path).name, "url": article.url, "encoding": article.encoding,
+            "file": Path(article.path).name, "line": article.line or "", "url": article.url,
+            "encoding": article.encoding,
             "sha256": article.sha256, "chars": len(article.text),
             "chars_analysed": sum(p.stop - p.start for p in article.analysed_paragraphs if p.kind != "digest"),
             "chars_removed": article.removed_chars, "chars_digest": article.digest_chars,
@@ -79,10 +80,11 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
     write_csv(folder / "actors.csv", ACTOR_COLUMNS, actors_rows)
     write_csv(folder / "removed.csv", REMOVED_COLUMNS, removed)
     write_csv(folder / "skipped.csv", SKIPPED_COLUMNS, [{"file": Path(s.path).name, "reason": s.reason} for s in skipped])
+    kept = set(seen)
     write_json(folder / "extraction.json", {
         "package_version": __version__,
         "corpus": str(Path(corpus.path).resolve()),
-        "inputs": {a["file"]: a["sha256"] for a in articles},
+        "inputs": {Path(a.path).name: a.file_sha256 for a in corpus.articles if a.id in kept},
     })
     _write_network(out, load_results(out), corpus_name=Path(corpus.path).name)
     return ExtractReport(out, len(articles), len(mentions), len(actors_rows), tuple(skipped), tuple(warnings))

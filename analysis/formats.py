@@ -34,13 +34,15 @@ class Document:
 
     id: str
     path: str
-    sha256: str
+    sha256: str  # of the article's own bytes: the file, or its line in a .jsonl file
     text: str
     encoding: str
     title_hint: str = ""
     date: str = ""
     url: str = ""
     source: str = ""
+    line: int = 0  # line number in a .jsonl file, else 0
+    file_sha256: str = ""  # of the whole file the article came from
 
 
 def read_documents(path: Path) -> list[Document | CorpusError]:
@@ -88,7 +90,7 @@ def normalise_newlines(text: str) -> str:
 def _document(article_id, path, sha, text, encoding, **meta) -> Document:
     if not text.strip():
         raise CorpusError("no text after decoding; skipped")
-    return Document(article_id, str(path), sha, text, encoding, **meta)
+    return Document(article_id, str(path), sha, text, encoding, file_sha256=sha, **meta)
 
 
 def _html(data: bytes) -> tuple[str, str, str]:
@@ -113,6 +115,7 @@ def _html(data: bytes) -> tuple[str, str, str]:
 
 def _jsonl(path: Path, data: bytes) -> list[Document | CorpusError]:
     text, encoding = decode(data)
+    file_sha = hashlib.sha256(data).hexdigest()
     documents: list[Document | CorpusError] = []
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -128,10 +131,10 @@ def _jsonl(path: Path, data: bytes) -> list[Document | CorpusError]:
                 raise CorpusError(f"{origin}: no 'text' or 'content'; skipped")
             article_id = check_id(str(record.get("id") or f"{path.stem}_{number:05d}"), origin)
             full = normalise_newlines(f"{title}\n\n{body}" if title else body)
-            documents.append(Document(article_id, f"{path}#{number}",
-                                      hashlib.sha256(line.encode("utf-8")).hexdigest(), full, encoding,
-                                      title_hint=title, date=str(record.get("date") or ""),
-                                      url=str(record.get("url") or ""), source=str(record.get("source") or "")))
+            documents.append(Document(article_id, str(path), hashlib.sha256(line.encode("utf-8")).hexdigest(), full,
+                                      encoding, title_hint=title, date=str(record.get("date") or ""),
+                                      url=str(record.get("url") or ""), source=str(record.get("source") or ""),
+                                      line=number, file_sha256=file_sha))
         except json.JSONDecodeError as error:
             documents.append(CorpusError(f"{origin}: not valid JSON ({error.msg}); skipped"))
         except CorpusError as error:

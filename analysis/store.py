@@ -18,7 +18,7 @@ import pandas as pd
 
 from .errors import ParameterError, ResultsError
 
-ARTICLE_COLUMNS = ["article_id", "title", "title_source", "published", "source", "dateline", "file", "url",
+ARTICLE_COLUMNS = ["article_id", "title", "title_source", "published", "source", "dateline", "file", "line", "url",
                    "encoding", "sha256", "chars", "chars_analysed", "chars_removed", "chars_digest", "paragraphs",
                    "sentences", "mentions", "persons", "warnings"]
 MENTION_COLUMNS = ["article_id", "start", "stop", "text", "type", "normal", "actor_id", "paragraph", "sentence",

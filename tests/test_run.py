@@ -118,5 +118,8 @@ def test_a_folder_with_every_bad_file_completes_and_names_each(tmp_path):
     for article_id in results.ids:
         facts = results.facts(article_id)
         assert facts["article_id"] == article_id
+    inputs = json.loads((tmp_path / "out" / "data" / "extraction.json").read_text(encoding="utf-8"))["inputs"]
+    assert inputs["agencies.jsonl"] == hashlib.sha256((corpus / "agencies.jsonl").read_bytes()).hexdigest()
+    assert list(results.articles.set_index("article_id").loc[["kaztag_0001", "agencies_00002"], "line"]) == [1, 2]
     large = results.articles.set_index("article_id").loc["large"]
     assert large["chars"] > 2_000_000 and large["mentions"] > 10_000
