@@ -19,12 +19,13 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
-from natasha.doc import inject_morph, inject_syntax, offset_syntax
+from natasha.doc import adapt_spans, inject_morph, inject_syntax, offset_syntax
 from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spaces
 
-from .corpus import Article
+from .corpus import Article, Paragraph
 
 MENTION_TYPES = ("PER", "ORG", "LOC")
+NER_CHUNK_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,29 +81,65 @@ def pipeline() -> Pipeline:
 
 
 def analyse(article: Article) -> Analysis:
-    """Sentences and PER/ORG/LOC mentions of the article's analysed paragraphs."""
+    """Sentences and PER/ORG/LOC mentions of the article's analysed paragraphs.
+
+    Paragraphs are processed in chunks of up to ``NER_CHUNK_CHARS``, joined by line ends:
+    each model runs once per chunk (one call per paragraph costs about twice as much), and a
+    file of several megabytes is never held as one document (2 MB in one call peaks near 3 GB).
+    """
     nlp = pipeline()
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
-    for number, paragraph in enumerate(article.paragraphs):
-        if not paragraph.analysed:
-            continue
-        doc = Doc(paragraph.text)
-        doc.segment(nlp.segmenter)
-        doc.tag_ner(nlp.ner_tagger)
-        first = len(sentences)
-        for sent in doc.sents:
-            sentences.append(Sentence(len(sentences), number, paragraph.start + sent.start,
-                                      paragraph.start + sent.stop))
-        _tag_where_needed(doc, nlp)
-        for span in doc.spans:
-            span.normalize(nlp.morph_vocab)
-            if span.type == "PER":
-                span.normal = person_normal(span.tokens, nlp.morph_vocab)
-            sentence = first + _sentence_of(doc.sents, span.start)
-            mentions.append(Mention(paragraph.start + span.start, paragraph.start + span.stop,
-                                    span.text, span.type, span.normal, number, sentence, paragraph.kind))
+    for chunk in _chunks([(number, p) for number, p in enumerate(article.paragraphs) if p.analysed]):
+        docs = [Doc(paragraph.text) for _, paragraph in chunk]
+        for doc, found in zip(docs, _paragraph_spans(nlp, [doc.text for doc in docs])):
+            doc.segment(nlp.segmenter)
+            doc.spans = list(adapt_spans(doc, found))
+            doc.envelop_span_tokens()
+        _tag_where_needed(docs, nlp)
+        for (number, paragraph), doc in zip(chunk, docs):
+            first = len(sentences)
+            for sent in doc.sents:
+                sentences.append(Sentence(len(sentences), number, paragraph.start + sent.start,
+                                          paragraph.start + sent.stop))
+            for span in doc.spans:
+                span.normalize(nlp.morph_vocab)
+                if span.type == "PER":
+                    span.normal = person_normal(span.tokens, nlp.morph_vocab)
+                sentence = first + _sentence_of(doc.sents, span.start)
+                mentions.append(Mention(paragraph.start + span.start, paragraph.start + span.stop,
+                                        span.text, span.type, span.normal, number, sentence, paragraph.kind))
     return Analysis(tuple(sentences), tuple(mentions))
+
+
+def _chunks(numbered: list[tuple[int, Paragraph]]):
+    """Consecutive paragraphs grouped up to ``NER_CHUNK_CHARS`` (a longer paragraph stands alone)."""
+    chunk, size = [], 0
+    for item in numbered:
+        if chunk and size + len(item[1].text) > NER_CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(item)
+        size += len(item[1].text) + 1
+    if chunk:
+        yield chunk
+
+
+def _paragraph_spans(nlp: Pipeline, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """NER spans of each paragraph, offsets relative to it, from one pass over them joined by line ends."""
+    per_paragraph: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    index = 0
+    for span in nlp.ner_tagger("\n".join(texts)).spans:
+        while index + 1 < len(texts) and span.start >= starts[index + 1]:
+            index += 1
+        # a span never continues past its paragraph's line end
+        stop = min(span.stop, starts[index] + len(texts[index]))
+        per_paragraph[index].append((span.start - starts[index], stop - starts[index], span.type))
+    return per_paragraph
 
 
 def _sentence_of(sents, offset: int) -> int:
@@ -117,19 +154,19 @@ def _overlapping(sents, spans):
     return [s for s in sents if any(span.start < s.stop and span.stop > s.start for span in spans)]
 
 
-def _tag_where_needed(doc: Doc, nlp: Pipeline) -> None:
-    """Morphology for sentences with mentions, syntax for those with organisations."""
-    with_mentions = _overlapping(doc.sents, doc.spans)
+def _tag_where_needed(docs: list[Doc], nlp: Pipeline) -> None:
+    """Morphology for sentences with mentions, syntax for those with organisations, in one batch each."""
+    with_mentions = [s for doc in docs for s in _overlapping(doc.sents, doc.spans)]
     if with_mentions:
         markups = nlp.morph_tagger.map([[t.text for t in s.tokens] for s in with_mentions])
         for sent, markup in zip(with_mentions, markups):
             inject_morph(sent.tokens, markup.tokens)
-    with_orgs = _overlapping(doc.sents, [s for s in doc.spans if s.type == "ORG"])
+    with_orgs = [(doc, s) for doc in docs for s in _overlapping(doc.sents, [s for s in doc.spans if s.type == "ORG"])]
     if with_orgs:
-        markups = nlp.syntax_parser.map([[t.text for t in s.tokens] for s in with_orgs])
-        for sent, markup in zip(with_orgs, markups):
+        markups = nlp.syntax_parser.map([[t.text for t in s.tokens] for _, s in with_orgs])
+        for (doc, sent), markup in zip(with_orgs, markups):
             inject_syntax(sent.tokens, markup.tokens)
-            # ids must be unique across the document, as natasha's own parse makes them
+            # ids must be unique within a paragraph, as natasha's own parse makes them
             offset_syntax(doc.sents.index(sent) + 1, sent.tokens)
 
 
