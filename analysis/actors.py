@@ -5,6 +5,10 @@ Within an article a surname alone ("Мантуров") or with an initial ("Д. 
 starts with that initial. The actor id is derived from kind and name only, so the same
 person is the same actor in every article.
 
+Countries and regions (kind ``country``, with an ISO 3166 code) and cities (kind ``place``,
+with their country) come from the gazetteer, whatever the case or variant ("РК",
+"Республики Казахстан" -> Казахстан, KZ; "РТ" -> Татарстан, RU-TA).
+
 News outlets are kind ``media``: a mention where the text cites its source, or whose words
 are an outlet's name ("Казинформу", "Tengrinews.kz"), is a source, never a person or an
 organisation in the story.
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .geo import find_place
 from .metadata import outlet_name
 from .nlp import Mention
 
@@ -28,6 +33,8 @@ class Actor:
     actor_id: str
     name: str
     kind: str
+    code: str = ""  # ISO 3166 code of a country or region
+    country: str = ""  # ISO 3166-1 code of the country a place, region or country belongs to
 
 
 def actor_id(kind: str, name: str) -> str:
@@ -44,21 +51,26 @@ def resolve_actors(mentions: tuple[Mention, ...] | list[Mention],
     full_names = sorted({name for m in mentions if m.type == "PER"
                          for name in [_clean(m.normal)] if len(name.split()) > 1 and not _INITIAL.match(name)})
     forms: dict[str, list[str]] = {}
-    kinds: dict[str, str] = {}
+    places: dict[str, tuple[str, str, str]] = {}  # actor id -> kind, code, country
     ids = []
     for mention in mentions:
         kind = KINDS[mention.type]
         name = _clean(mention.normal)
+        code = country = ""
         outlet = outlet_name(mention.text) or outlet_name(name)
+        place = find_place(mention.text, name) if kind != "person" and not outlet else None
         if outlet or any(mention.start < stop and start < mention.stop for start, stop in source_spans):
             kind, name = MEDIA, outlet or name
+        elif place:
+            kind = "place" if place.kind == "city" else "country"
+            name, code, country = place.name, place.code, place.country
         elif kind == "person":
             name = _full_name(name, full_names)
-        aid = actor_id(kind, name)
+        aid = actor_id(kind, code or name)
         forms.setdefault(aid, []).append(name)
-        kinds[aid] = kind
+        places[aid] = (kind, code, country)
         ids.append(aid)
-    actors = [Actor(aid, _preferred(forms[aid]), kinds[aid]) for aid in sorted(forms)]
+    actors = [Actor(aid, _preferred(forms[aid]), *places[aid]) for aid in sorted(forms)]
     return actors, ids
 
 

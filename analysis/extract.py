@@ -106,8 +106,9 @@ def _actor_rows(mentions: list[dict], known: dict[str, Actor]) -> list[dict]:
     for m in mentions:
         articles.setdefault(m["actor_id"], set()).add(m["article_id"])
         counts[m["actor_id"]] = counts.get(m["actor_id"], 0) + 1
-    return [{"actor_id": aid, "name": known[aid].name, "kind": known[aid].kind,
-             "articles": len(articles[aid]), "mentions": counts[aid]} for aid in sorted(counts)]
+    return [{"actor_id": aid, "name": known[aid].name, "kind": known[aid].kind, "code": known[aid].code,
+             "country": known[aid].country, "articles": len(articles[aid]), "mentions": counts[aid]}
+            for aid in sorted(counts)]
 
 
 def _remove_stale(folder: Path, ids: list[str]) -> None:

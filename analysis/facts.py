@@ -58,6 +58,7 @@ def build_facts(article: Article, mentions: list[Mention], actors: list[Actor], 
         sources=list(article.sources),
         persons=story["person"],
         organizations=story["organization"],
+        countries=story["country"],
         places=story["place"],
         title_source=article.title_source,
         dateline=article.dateline or None,
@@ -69,14 +70,19 @@ def _entities(pairs: list[tuple[Mention, str]], names: dict[str, Actor]) -> dict
     spans: dict[str, list[list[int]]] = {}
     for mention, aid in pairs:
         spans.setdefault(aid, []).append([mention.start, mention.stop])
-    by_kind: dict[str, list[dict]] = {"person": [], "organization": [], "place": []}
+    by_kind: dict[str, list[dict]] = {"person": [], "organization": [], "country": [], "place": []}
     for aid, offsets in spans.items():
         actor = names[aid]
-        if actor.kind not in by_kind:
-            continue  # media: the article's sources, listed under "sources"
-        entry = {"name": actor.name, "mentions": offsets}
         if actor.kind == "person":
             entry = {"name": actor.name, "roles": [], "affiliation": None, "mentions": offsets}
+        elif actor.kind == "country":
+            entry = {"name": actor.name, "code": actor.code, "mentions": offsets}
+        elif actor.kind == "place":
+            entry = {"name": actor.name, "country": actor.country or None, "mentions": offsets}
+        elif actor.kind == "organization":
+            entry = {"name": actor.name, "mentions": offsets}
+        else:
+            continue  # media: the article's sources, listed under "sources"
         by_kind[actor.kind].append(entry)
     return by_kind
 
@@ -86,6 +92,7 @@ def entity_table(entries: list[dict]) -> pd.DataFrame:
     rows = [{"name": e["name"],
              **({"roles": "; ".join(e["roles"]), "affiliation": e["affiliation"] or ""} if "roles" in e else {}),
              **({"code": e["code"]} if "code" in e else {}),
+             **({"country": e["country"] or ""} if "country" in e else {}),
              "mentions": len(e["mentions"]), "first at": e["mentions"][0][0]} for e in entries]
     return pd.DataFrame(rows)
 

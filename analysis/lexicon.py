@@ -12,7 +12,8 @@ from functools import cache
 from importlib import resources
 
 
-def _rows(name: str) -> list[dict]:
+def rows(name: str) -> list[dict]:
+    """The rows of the CSV data file ``name``."""
     with resources.files(__package__).joinpath("data", name).open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
@@ -20,25 +21,25 @@ def _rows(name: str) -> list[dict]:
 @cache
 def boilerplate() -> tuple[tuple[str, re.Pattern], ...]:
     """(reason, pattern) for whole lines that are page furniture."""
-    return tuple((row["reason"], re.compile(row["pattern"])) for row in _rows("boilerplate.csv"))
+    return tuple((row["reason"], re.compile(row["pattern"])) for row in rows("boilerplate.csv"))
 
 
 @cache
 def digest_starts() -> tuple[re.Pattern, ...]:
     """Patterns for the first line of a block of other news appended to a story."""
-    return tuple(re.compile(row["pattern"]) for row in _rows("digest.csv"))
+    return tuple(re.compile(row["pattern"]) for row in rows("digest.csv"))
 
 
 @cache
 def encodings() -> tuple[str, ...]:
     """Encodings charset-normalizer may choose from, for texts that are not UTF-8."""
-    return tuple(row["encoding"] for row in _rows("encodings.csv"))
+    return tuple(row["encoding"] for row in rows("encodings.csv"))
 
 
 @cache
 def months() -> tuple[tuple[int, re.Pattern], ...]:
     return tuple((int(row["month"]), re.compile(rf"(?:{row['pattern']})\.?", re.IGNORECASE))
-                 for row in _rows("months.csv"))
+                 for row in rows("months.csv"))
 
 
 def month_number(word: str) -> int | None:
@@ -52,24 +53,24 @@ def month_number(word: str) -> int | None:
 @cache
 def month_pattern() -> str:
     """A regex alternation of every month form (for building date patterns)."""
-    return "|".join(f"(?:{row['pattern']})" for row in _rows("months.csv"))
+    return "|".join(f"(?:{row['pattern']})" for row in rows("months.csv"))
 
 
 @cache
 def media() -> tuple[tuple[str, re.Pattern], ...]:
     """(canonical name, pattern) of news outlets and agencies."""
-    return tuple((row["name"], re.compile(rf"(?:{row['pattern']})")) for row in _rows("media.csv"))
+    return tuple((row["name"], re.compile(rf"(?:{row['pattern']})")) for row in rows("media.csv"))
 
 
 @cache
 def domain_pattern() -> re.Pattern:
     """A web domain of the usual news top-level domains ("Tengrinews.kz", "inbusiness.kz")."""
-    tlds = "|".join(re.escape(row["tld"]) for row in _rows("domains.csv"))
+    tlds = "|".join(re.escape(row["tld"]) for row in rows("domains.csv"))
     return re.compile(rf"(?<![\w.@])(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:{tlds})(?!\w|\.\w)")
 
 
 @cache
 def source_cues() -> re.Pattern:
     """Words after which a text names the outlet it cites ("передает", "со ссылкой на")."""
-    return re.compile(r"\b(?:" + "|".join(f"(?:{row['pattern']})" for row in _rows("source_cues.csv")) + r")\b",
+    return re.compile(r"\b(?:" + "|".join(f"(?:{row['pattern']})" for row in rows("source_cues.csv")) + r")\b",
                       re.IGNORECASE)

@@ -24,7 +24,7 @@ ARTICLE_COLUMNS = ["article_id", "title", "title_source", "published", "source",
 MENTION_COLUMNS = ["article_id", "start", "stop", "text", "type", "normal", "actor_id", "paragraph", "sentence",
                    "block"]
 REMOVED_COLUMNS = ["article_id", "start", "stop", "reason", "text"]
-ACTOR_COLUMNS = ["actor_id", "name", "kind", "articles", "mentions"]
+ACTOR_COLUMNS = ["actor_id", "name", "kind", "code", "country", "articles", "mentions"]
 SKIPPED_COLUMNS = ["file", "reason"]
 
 

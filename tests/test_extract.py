@@ -94,13 +94,16 @@ def test_fact_record_has_the_design_schema_and_invents_nothing(seed_results):
     facts = seed_results.facts("004_cfd950fd49b21b71")
     assert list(facts)[:len(FACT_KEYS)] == FACT_KEYS
     assert facts["title"] == "Татарстан и Казахстан расширят сотрудничество в военно-технической сфере"
-    for key in ("countries", "meetings", "agreements", "quotes", "dates", "amounts", "themes", "sources"):
+    for key in ("meetings", "agreements", "quotes", "dates", "amounts", "themes", "sources"):
         assert facts[key] == []
     assert facts["published"] == "2014-12-29"
     person = next(p for p in facts["persons"] if p["name"] == "Рустам Минниханов")
     assert person["roles"] == [] and person["affiliation"] is None
     assert person["mentions"][0] == [340, 361]  # "Рустамом Миннихановым"
-    assert {"name": "Казань", "mentions": [[1636, 1642], [2801, 2807]]} in facts["places"]
+    assert {"name": "Казань", "country": "RU", "mentions": [[1636, 1642], [2801, 2807]]} in facts["places"]
+    countries = {c["name"]: (c["code"], len(c["mentions"])) for c in facts["countries"]}
+    # "Татарстан", "Татарстана", "РТ" ... ; "России"; "Казахстан", "Казахстана", "Казахстану" ...
+    assert countries == {"Татарстан": ("RU-TA", 7), "Казахстан": ("KZ", 11), "Россия": ("RU", 1)}
 
 
 def test_one_failing_article_does_not_stop_the_others(tmp_path, monkeypatch):

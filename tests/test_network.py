@@ -18,7 +18,7 @@ def test_actors_in_one_sentence_are_linked(seed_results):
 def test_corpus_edges_sum_over_articles(seed_results):
     graph = cooccurrence_graph(seed_results.mentions, seed_results.actors)
     # "... Российской Федерации ... Денисом Мантуровым" in 000, "... Российской Федерации Денис Мантуров" in 003
-    edge = graph.edges["person:денис_мантуров", "place:российская_федерация"]
+    edge = graph.edges["country:ru", "person:денис_мантуров"]
     assert edge == {"weight": 2, "articles": "000_884c3e9360fca713;003_0ddd33c837182fba"}
     heavy = cooccurrence_graph(seed_results.mentions, seed_results.actors, min_weight=3)
     assert all(d["weight"] >= 3 for _, _, d in heavy.edges(data=True))

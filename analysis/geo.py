@@ -1,0 +1,59 @@
+"""The gazetteer: countries, regions and cities, with ISO 3166 codes, from ``data/geo.csv``.
+
+Names are matched by their lemmas, so every case form and the usual variants ("РК",
+"Республики Казахстан", "Беларусью") find the same entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import rows
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: ``kind`` is country, region or city; ``country`` the ISO code it belongs to."""
+
+    code: str
+    kind: str
+    name: str
+    name_en: str
+    country: str
+
+
+def lemma_key(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as dictionary lemmas, lowercased, ё as е."""
+    from .nlp import pipeline
+
+    vocab = pipeline().morph_vocab
+    words = re.findall(r"[\w]+(?:-[\w]+)*", text.lower().replace("ё", "е"))
+    return tuple(_lemma(vocab, word) for word in words)
+
+
+def _lemma(vocab, word: str) -> str:
+    forms = vocab.parse(word)
+    return forms[0].normal.replace("ё", "е") if forms else word
+
+
+@cache
+def _index() -> dict[tuple[str, ...], Place]:
+    index: dict[tuple[str, ...], Place] = {}
+    for row in rows("geo.csv"):
+        place = Place(row["code"], row["kind"], row["name"], row["name_en"], row["country"])
+        for name in row["names"].split("|"):
+            index.setdefault(lemma_key(name), place)
+            index.setdefault(tuple(name.lower().replace("ё", "е").split()), place)  # abbreviations as written
+    return index
+
+
+def find_place(*texts: str) -> Place | None:
+    """The gazetteer entry that one of ``texts`` (a mention's text or normal form) names."""
+    index = _index()
+    for text in texts:
+        for key in (tuple(text.lower().replace("ё", "е").split()), lemma_key(text)):
+            if key in index:
+                return index[key]
+    return None

@@ -1,0 +1,48 @@
+"""The gazetteer: countries, regions and cities in every case form, with ISO codes."""
+
+import pytest
+
+from analysis.actors import resolve_actors
+from analysis.corpus import parse_article
+from analysis.geo import find_place
+from analysis.nlp import analyse
+
+
+@pytest.mark.parametrize("text, name, kind, code, country", [
+    ("Республики Казахстан", "Казахстан", "country", "KZ", "KZ"),
+    ("РК", "Казахстан", "country", "KZ", "KZ"),
+    ("Российской Федерацией", "Россия", "country", "RU", "RU"),
+    ("РФ", "Россия", "country", "RU", "RU"),
+    ("Беларусью", "Беларусь", "country", "BY", "BY"),
+    ("Республикой Беларусь", "Беларусь", "country", "BY", "BY"),
+    ("Киргизии", "Кыргызстан", "country", "KG", "KG"),
+    ("Соединенных Штатах", "США", "country", "US", "US"),
+    ("РТ", "Татарстан", "region", "RU-TA", "RU"),
+    ("Республики Татарстан", "Татарстан", "region", "RU-TA", "RU"),
+    ("Нур-Султане", "Астана", "city", "", "KZ"),
+    ("Алма-Ате", "Алматы", "city", "", "KZ"),
+    ("Казани", "Казань", "city", "", "RU"),
+])
+def test_every_form_finds_its_entry(text, name, kind, code, country):
+    place = find_place(text)
+    assert (place.name, place.kind, place.code, place.country) == (name, kind, code, country)
+
+
+@pytest.mark.parametrize("text", ["Запад", "Министерство обороны", "ОДКБ", "Казахстанская правда"])
+def test_other_names_are_not_places(text):
+    assert find_place(text) is None
+
+
+def test_variants_in_an_article_are_one_country_actor():
+    article = parse_article("x", "Минобороны РК и Республики Беларусь\n"
+                                 "Министр обороны Республики Казахстан прибыл в Минск. Казахстан и Беларусь "
+                                 "подписали план сотрудничества, сообщили в Минске.")
+    analysis = analyse(article)
+    actors, ids = resolve_actors(analysis.mentions)
+    by_id = {a.actor_id: a for a in actors}
+    found = {(m.text, by_id[aid].name, by_id[aid].kind, by_id[aid].code or by_id[aid].country)
+             for m, aid in zip(analysis.mentions, ids) if by_id[aid].kind in ("country", "place")}
+    assert found == {("РК", "Казахстан", "country", "KZ"), ("Республики Беларусь", "Беларусь", "country", "BY"),
+                     ("Республики Казахстан", "Казахстан", "country", "KZ"), ("Минск", "Минск", "place", "BY"),
+                     ("Казахстан", "Казахстан", "country", "KZ"), ("Беларусь", "Беларусь", "country", "BY"),
+                     ("Минске", "Минск", "place", "BY")}
