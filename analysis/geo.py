@@ -49,6 +49,25 @@ def _index() -> dict[tuple[str, ...], Place]:
     return index
 
 
+@cache
+def _adjectives() -> tuple[re.Pattern, dict[str, Place]]:
+    """A pattern of the adjectives' stems (any ending) and the entry of each stem."""
+    stems: dict[str, Place] = {}
+    for row in rows("geo.csv"):
+        place = Place(row["code"], row["kind"], row["name"], row["name_en"], row["country"])
+        for adjective in filter(None, row["adjectives"].split("|")):
+            stems[adjective[:-2]] = place  # казахстанский -> казахстанск
+    pattern = re.compile(r"(" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + r")[а-я]{1,3}")
+    return pattern, stems
+
+
+def adjective_place(word: str) -> Place | None:
+    """The country or region an adjective names, in any form: "российской" -> Россия."""
+    pattern, stems = _adjectives()
+    match = pattern.fullmatch(word.lower().replace("ё", "е"))
+    return stems[match.group(1)] if match else None
+
+
 def find_place(*texts: str) -> Place | None:
     """The gazetteer entry that one of ``texts`` (a mention's text or normal form) names."""
     index = _index()

@@ -23,6 +23,7 @@ from natasha.doc import adapt_spans, inject_morph, inject_syntax, offset_syntax
 from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spaces
 
 from .corpus import Article, Paragraph
+from .geo import adjective_place
 
 MENTION_TYPES = ("PER", "ORG", "LOC")
 NER_CHUNK_CHARS = 20_000
@@ -102,6 +103,7 @@ def analyse(article: Article) -> Analysis:
             for sent in doc.sents:
                 sentences.append(Sentence(len(sentences), number, paragraph.start + sent.start,
                                           paragraph.start + sent.stop))
+            mentions.extend(_adjective_mentions(doc, paragraph, number, first))
             for span in doc.spans:
                 span.normalize(nlp.morph_vocab)
                 if span.type == "PER":
@@ -109,7 +111,19 @@ def analyse(article: Article) -> Analysis:
                 sentence = first + _sentence_of(doc.sents, span.start)
                 mentions.append(Mention(paragraph.start + span.start, paragraph.start + span.stop,
                                         span.text, span.type, span.normal, number, sentence, paragraph.kind))
-    return Analysis(tuple(sentences), tuple(mentions))
+    return Analysis(tuple(sentences), tuple(sorted(mentions, key=lambda m: (m.start, m.stop))))
+
+
+def _adjective_mentions(doc: Doc, paragraph: Paragraph, number: int, first: int) -> list[Mention]:
+    """Country adjectives outside named entities ("российская сторона", "казахстанским военным"),
+    as LOC mentions whose normal form is the country's name."""
+    found = []
+    for token in doc.tokens:
+        place = adjective_place(token.text)
+        if place and not any(s.start < token.stop and token.start < s.stop for s in doc.spans):
+            found.append(Mention(paragraph.start + token.start, paragraph.start + token.stop, token.text, "LOC",
+                                 place.name, number, first + _sentence_of(doc.sents, token.start), paragraph.kind))
+    return found
 
 
 def _chunks(numbered: list[tuple[int, Paragraph]]):

@@ -46,3 +46,13 @@ def test_variants_in_an_article_are_one_country_actor():
                      ("Республики Казахстан", "Казахстан", "country", "KZ"), ("Минск", "Минск", "place", "BY"),
                      ("Казахстан", "Казахстан", "country", "KZ"), ("Беларусь", "Беларусь", "country", "BY"),
                      ("Минске", "Минск", "place", "BY")}
+
+
+def test_country_adjectives_are_mentions_of_the_country():
+    text = ("Российская сторона выделила квоты казахстанским военным.\n"
+            "Министр встретился с российским коллегой в Российской Федерации.")
+    analysis = analyse(parse_article("x", text))
+    actors, ids = resolve_actors(analysis.mentions)
+    found = [(m.start, m.stop, m.text, aid) for m, aid in zip(analysis.mentions, ids)]
+    assert found == [(0, 10, "Российская", "country:ru"), (34, 47, "казахстанским", "country:kz"),
+                     (78, 88, "российским", "country:ru"), (100, 120, "Российской Федерации", "country:ru")]
