@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from .geo import find_place
+from .geo import find_place, genitive
+from .lexicon import rows
 from .metadata import outlet_name
+from .organizations import find_organization
 from .nlp import Mention
 
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -50,28 +53,55 @@ def resolve_actors(mentions: tuple[Mention, ...] | list[Mention],
     """
     full_names = sorted({name for m in mentions if m.type == "PER"
                          for name in [_clean(m.normal)] if len(name.split()) > 1 and not _INITIAL.match(name)})
+    outlets = [outlet_name(m.text) or outlet_name(_clean(m.normal)) for m in mentions]
+    places = [find_place(m.text, _clean(m.normal)) if m.type != "PER" and not outlet else None
+              for m, outlet in zip(mentions, outlets)]
     forms: dict[str, list[str]] = {}
-    places: dict[str, tuple[str, str, str]] = {}  # actor id -> kind, code, country
+    details: dict[str, tuple[str, str, str]] = {}  # actor id -> kind, code, country
     ids = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         kind = KINDS[mention.type]
         name = _clean(mention.normal)
         code = country = ""
-        outlet = outlet_name(mention.text) or outlet_name(name)
-        place = find_place(mention.text, name) if kind != "person" and not outlet else None
+        outlet, place = outlets[index], places[index]
+        organization = find_organization(mention.text) if kind == "organization" and not outlet else None
         if outlet or any(mention.start < stop and start < mention.stop for start, stop in source_spans):
             kind, name = MEDIA, outlet or name
         elif place:
             kind = "place" if place.kind == "city" else "country"
             name, code, country = place.name, place.code, place.country
+        elif organization:
+            name = organization.organization.name
+            if organization.organization.national:
+                country = organization.country or _adjacent_country(mentions, places, index)
+                if country:
+                    name = f"{name} {genitive(_country_names()[country])}"
         elif kind == "person":
             name = _full_name(name, full_names)
         aid = actor_id(kind, code or name)
         forms.setdefault(aid, []).append(name)
-        places[aid] = (kind, code, country)
+        details[aid] = (kind, code, country)
         ids.append(aid)
-    actors = [Actor(aid, _preferred(forms[aid]), *places[aid]) for aid in sorted(forms)]
+    actors = [Actor(aid, _preferred(forms[aid]), *details[aid]) for aid in sorted(forms)]
     return actors, ids
+
+
+def _adjacent_country(mentions, places, index: int) -> str:
+    """The country named right after a national body ("МО РК") or by an adjective right before it."""
+    mention = mentions[index]
+    for other in (index + 1, index - 1):
+        if 0 <= other < len(mentions) and places[other] and places[other].kind != "city":
+            near = mentions[other]
+            gap = near.start - mention.stop if other > index else mention.start - near.stop
+            adjective_before = other < index and near.text[:1].islower()
+            if 0 <= gap <= 1 and (other > index or adjective_before):
+                return places[other].code
+    return ""
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    return {row["code"]: row["name"] for row in rows("geo.csv") if row["code"]}
 
 
 def _preferred(names: list[str]) -> str:

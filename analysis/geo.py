@@ -68,6 +68,22 @@ def adjective_place(word: str) -> Place | None:
     return stems[match.group(1)] if match else None
 
 
+def place_for_key(key: tuple[str, ...]) -> Place | None:
+    """The entry whose name has these lemmas (see ``lemma_key``)."""
+    return _index().get(key)
+
+
+def genitive(name: str) -> str:
+    """A one-word place name in the genitive ("Казахстан" -> "Казахстана"), else as it is."""
+    from .nlp import pipeline
+
+    if " " in name or name.isupper():
+        return name
+    forms = pipeline().morph_vocab.parse(name.lower())
+    inflected = forms[0].inflect({"Gen"}) if forms else None
+    return inflected.word.capitalize() if inflected else name
+
+
 def find_place(*texts: str) -> Place | None:
     """The gazetteer entry that one of ``texts`` (a mention's text or normal form) names."""
     index = _index()

@@ -108,6 +108,9 @@ def analyse(article: Article) -> Analysis:
                 span.normalize(nlp.morph_vocab)
                 if span.type == "PER":
                     span.normal = person_normal(span.tokens, nlp.morph_vocab)
+                elif span.normal.islower() and span.text.lower().startswith(span.normal):
+                    # natasha lowercases what it cannot recover the shape of: «КАМАЗом» -> "камаз"
+                    span.normal = span.text[:len(span.normal)]
                 sentence = first + _sentence_of(doc.sents, span.start)
                 mentions.append(Mention(paragraph.start + span.start, paragraph.start + span.stop,
                                         span.text, span.type, span.normal, number, sentence, paragraph.kind))

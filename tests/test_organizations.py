@@ -1,0 +1,45 @@
+"""Organisations: abbreviations and long forms merged, national bodies with their country."""
+
+from analysis.actors import resolve_actors
+from analysis.corpus import parse_article
+from analysis.nlp import analyse
+
+
+def organizations(text: str) -> list[tuple[str, str, str]]:
+    analysis = analyse(parse_article("x", text))
+    actors, ids = resolve_actors(analysis.mentions)
+    by_id = {a.actor_id: a for a in actors}
+    return [(m.text, by_id[aid].name, by_id[aid].country) for m, aid in zip(analysis.mentions, ids)
+            if by_id[aid].kind == "organization"]
+
+
+def test_abbreviation_and_long_form_are_one_organisation():
+    found = organizations("Генсек ОДКБ посетил Ереван\nГенеральный секретарь Организации Договора о коллективной "
+                          "безопасности Андрей Сердюков посетил учения. Страны ОДКБ проведут учения осенью.")
+    assert found == [("ОДКБ", "ОДКБ", ""), ("Организации Договора о коллективной безопасности", "ОДКБ", ""),
+                     ("ОДКБ", "ОДКБ", "")]
+
+
+def test_national_bodies_take_the_country_next_to_them():
+    found = organizations("Визит министра\nМинистр прибыл в Министерство обороны Республики Казахстан. "
+                          "Минобороны России и российский МИД прокомментировали визит. "
+                          "Пресс-служба МО РК сообщила детали.")
+    assert ("Минобороны", "Министерство обороны России", "RU") in found
+    assert {(name, country) for _, name, country in found} >= {
+        ("Министерство обороны Казахстана", "KZ"), ("Министерство обороны России", "RU"),
+        ("Министерство иностранных дел России", "RU")}
+
+
+def test_a_national_body_without_a_country_in_reach_stays_unknown():
+    assert organizations("Заявление\nКак сообщили в пресс-службе Минобороны, учения завершены.") == [
+        ("Минобороны", "Министерство обороны", "")]
+
+
+def test_seed_ministry_variants_are_one_ministry(seed_results):
+    actors = seed_results.actors.set_index("actor_id")
+    row = actors.loc["organization:министерство_обороны_казахстана"]
+    assert (row["name"], row["country"], row["articles"]) == ("Министерство обороны Казахстана", "KZ", 3)
+    mentions = seed_results.mentions
+    texts = set(mentions[mentions["actor_id"] == "organization:министерство_обороны_казахстана"]["text"])
+    assert {"Министерством обороны", "МО"} <= texts  # "... Республики Казахстан", "МО РК" in 002
+    assert "КАМАЗ" in set(actors["name"])  # «КАМАЗом» keeps its capitals
