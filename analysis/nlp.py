@@ -25,7 +25,6 @@ from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spac
 from .corpus import Article, Paragraph
 from .geo import adjective_place
 
-MENTION_TYPES = ("PER", "ORG", "LOC")
 NER_CHUNK_CHARS = 20_000
 
 
