@@ -14,8 +14,9 @@ from .errors import ResultsError
 from .facts import build_facts
 from .network import cooccurrence_graph, network_figure, save_figure, write_graphml
 from .nlp import analyse
-from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, MENTION_COLUMNS, REMOVED_COLUMNS, SKIPPED_COLUMNS, Results,
-                    data_dir, load_results, write_atomic, write_csv, write_json)
+from .roles import person_roles
+from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, MENTION_COLUMNS, REMOVED_COLUMNS, ROLE_COLUMNS, SKIPPED_COLUMNS,
+                    Results, data_dir, load_results, write_atomic, write_csv, write_json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +41,14 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
     out = Path(out_dir)
     folder = data_dir(out)
     skipped = list(corpus.skipped)
-    articles, mentions, removed, seen, warnings = [], [], [], [], []
+    articles, mentions, removed, role_rows, seen, warnings = [], [], [], [], [], []
     known: dict[str, Actor] = {}
     for article in tqdm(corpus.articles, desc="extract", unit="article", disable=not progress):
         try:
             analysis = analyse(article)
             actors, actor_ids = resolve_actors(analysis.mentions, article.source_spans)
-            facts = build_facts(article, list(analysis.mentions), actors, actor_ids)
+            roles = person_roles(article.text, analysis.mentions, analysis.sentences, actor_ids, actors)
+            facts = build_facts(article, list(analysis.mentions), actors, actor_ids, roles)
         except Exception as error:  # one bad article must not stop the others; it is reported
             skipped.append(Skipped(article.path, f"extraction failed: {type(error).__name__}: {error}"))
             continue
@@ -66,6 +68,8 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
             "paragraphs": len(article.analysed_paragraphs), "sentences": len(analysis.sentences),
             "mentions": len(analysis.mentions), "persons": len(facts.persons), "warnings": "; ".join(article.warnings),
         })
+        role_rows.extend({"article_id": article.id, "actor_id": r.actor_id, "role": r.role,
+                          "affiliation": r.affiliation or "", "start": r.start, "stop": r.stop} for r in roles)
         removed.extend({"article_id": article.id, "start": p.start, "stop": p.stop, "reason": p.kind, "text": p.text}
                        for p in article.paragraphs if p.kind not in ("title", "body"))
         for mention, aid in zip(analysis.mentions, actor_ids):
@@ -79,6 +83,7 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
     write_csv(folder / "mentions.csv", MENTION_COLUMNS, mentions)
     write_csv(folder / "actors.csv", ACTOR_COLUMNS, actors_rows)
     write_csv(folder / "removed.csv", REMOVED_COLUMNS, removed)
+    write_csv(folder / "roles.csv", ROLE_COLUMNS, role_rows)
     write_csv(folder / "skipped.csv", SKIPPED_COLUMNS, [{"file": Path(s.path).name, "reason": s.reason} for s in skipped])
     kept = set(seen)
     write_json(folder / "extraction.json", {

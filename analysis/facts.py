@@ -12,6 +12,7 @@ import pandas as pd
 from .actors import Actor
 from .corpus import Article
 from .nlp import Mention
+from .roles import PersonRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,8 @@ class Facts:
         return asdict(self)
 
 
-def build_facts(article: Article, mentions: list[Mention], actors: list[Actor], actor_ids: list[str]) -> Facts:
+def build_facts(article: Article, mentions: list[Mention], actors: list[Actor], actor_ids: list[str],
+                roles: list[PersonRole] = ()) -> Facts:
     """Facts of one article from its mentions and their resolved actors.
 
     Each entity lists its mentions as ``[start, stop]`` offsets, in text order; entities
@@ -50,6 +52,11 @@ def build_facts(article: Article, mentions: list[Mention], actors: list[Actor], 
     names = {a.actor_id: a for a in actors}
     pairs = sorted(zip(mentions, actor_ids), key=lambda pair: pair[0].start)
     story = _entities([(m, aid) for m, aid in pairs if m.block != "digest"], names)
+    for person in story["person"]:
+        actor_id = person.pop("actor_id")
+        own = [r for r in roles if r.actor_id == actor_id]
+        person["roles"] = list(dict.fromkeys(r.role for r in own))
+        person["affiliation"] = next((r.affiliation for r in own if r.affiliation), None)
     digest = _entities([(m, aid) for m, aid in pairs if m.block == "digest"], names)
     return Facts(
         article_id=article.id,
@@ -73,8 +80,8 @@ def _entities(pairs: list[tuple[Mention, str]], names: dict[str, Actor]) -> dict
     by_kind: dict[str, list[dict]] = {"person": [], "organization": [], "country": [], "place": []}
     for aid, offsets in spans.items():
         actor = names[aid]
-        if actor.kind == "person":
-            entry = {"name": actor.name, "roles": [], "affiliation": None, "mentions": offsets}
+        if actor.kind == "person":  # actor_id lets build_facts attach roles, then goes
+            entry = {"name": actor.name, "roles": [], "affiliation": None, "mentions": offsets, "actor_id": aid}
         elif actor.kind == "country":
             entry = {"name": actor.name, "code": actor.code, "mentions": offsets}
         elif actor.kind == "place":

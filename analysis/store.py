@@ -24,6 +24,8 @@ ARTICLE_COLUMNS = ["article_id", "title", "title_source", "published", "source",
 MENTION_COLUMNS = ["article_id", "start", "stop", "text", "type", "normal", "actor_id", "paragraph", "sentence",
                    "block"]
 REMOVED_COLUMNS = ["article_id", "start", "stop", "reason", "text"]
+# every (article, person, role) the texts state, so a role timeline can be drawn
+ROLE_COLUMNS = ["article_id", "actor_id", "role", "affiliation", "start", "stop"]
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "code", "country", "articles", "mentions"]
 SKIPPED_COLUMNS = ["file", "reason"]
 

@@ -98,7 +98,7 @@ def test_fact_record_has_the_design_schema_and_invents_nothing(seed_results):
         assert facts[key] == []
     assert facts["published"] == "2014-12-29"
     person = next(p for p in facts["persons"] if p["name"] == "Рустам Минниханов")
-    assert person["roles"] == [] and person["affiliation"] is None
+    assert (person["roles"], person["affiliation"]) == (["президент Татарстана"], "RU-TA")
     assert person["mentions"][0] == [340, 361]  # "Рустамом Миннихановым"
     assert {"name": "Казань", "country": "RU", "mentions": [[1636, 1642], [2801, 2807]]} in facts["places"]
     countries = {c["name"]: (c["code"], len(c["mentions"])) for c in facts["countries"]}

@@ -1,0 +1,129 @@
+"""The position a text gives a person right before the name: "министра обороны Казахстана
+Нурлана Ермекбаева" -> role "министр обороны Казахстана", affiliation KZ.
+
+Walking back from the name, the phrase runs to the nearest punctuation, verb or other name;
+a preposition ends it too once a role word (``data/roles.csv``) is inside, so "посол России
+в Казахстане" stays whole while "встретился с председателем" stops at "с". The role starts
+at its leftmost role word, with the adjectives before it ("российским коллегой" -> "российский
+коллега"); those words are put in the nominative, the rest is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import rows
+
+_WORD = re.compile(r"[\w«»\"'.-]+|[^\w\s]")
+_STOPS = {"VERB", "INFN", "GRND", "PRTS", "PRED"}
+_JOINS = {"PREP", "CONJ"}
+_MODIFIERS = {"ADJF", "NUMR"}
+_MAX_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role phrase in the nominative, with its offsets in the article text."""
+
+    text: str
+    start: int
+    stop: int
+
+
+@cache
+def _heads() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in rows("roles.csv"))
+
+
+def _vocab():
+    from .nlp import pipeline
+
+    return pipeline().morph_vocab
+
+
+def _tag(word: str):
+    forms = _vocab().parse(word.lower())
+    return forms[0] if forms else None
+
+
+def role_before(text: str, sentence_start: int, name_start: int) -> Role | None:
+    """The role phrase that ends right before a name starting at ``name_start``, if any."""
+    words = [(m.start() + sentence_start, m.end() + sentence_start, m.group())
+             for m in _WORD.finditer(text[sentence_start:name_start])]
+    heads = _heads()
+    stretch: list[tuple[int, int, str]] = []
+    for start, stop, word in reversed(words[-_MAX_WORDS:]):
+        core = word.strip("«»\"'.")
+        form = _tag(core) if core[:1].isalnum() else None
+        pos = form.tag.POS if form else None
+        has_head = any(_lemma(w) in heads for _, _, w in stretch)
+        if form is None or pos in _STOPS or (pos in _JOINS and has_head):
+            break
+        stretch.insert(0, (start, stop, word))
+    first = next((i for i, (_, _, w) in enumerate(stretch) if _lemma(w) in heads), None)
+    if first is None:
+        return None
+    while first > 0 and _tag(stretch[first - 1][2]).tag.POS in _MODIFIERS:
+        first -= 1
+    phrase = stretch[first:]
+    head = next(i for i, (_, _, w) in enumerate(phrase) if _lemma(w) in heads)
+    gender = _tag(phrase[head][2]).tag.gender
+    nominative = [_nominative(w, gender) if i <= head else w for i, (_, _, w) in enumerate(phrase)]
+    return Role(_join(phrase, nominative), phrase[0][0], phrase[-1][1])
+
+
+def _lemma(word: str) -> str:
+    form = _tag(word)
+    return form.normal.replace("ё", "е") if form else word.lower()
+
+
+def _nominative(word: str, gender: str | None) -> str:
+    """Singular nominative, agreeing with the role word's gender ("российским" -> "российский")."""
+    form = _tag(word)
+    feats = {"Nom", "Sing"} | ({"Fem" if gender == "femn" else "Masc"} if gender in ("masc", "femn") else set())
+    inflected = (form.inflect(feats) or form.inflect({"Nom", "Sing"})) if form else None  # UD feature names
+    return inflected.word if inflected else word.lower()
+
+
+def _join(phrase: list[tuple[int, int, str]], words: list[str]) -> str:
+    parts = []
+    for i, ((start, _, _), word) in enumerate(zip(phrase, words)):
+        if i:
+            parts.append(" " if start > phrase[i - 1][1] else "")
+        parts.append(word)
+    return "".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRole:
+    """A role the article gives a person: the phrase, its affiliation and its offsets."""
+
+    actor_id: str
+    role: str
+    affiliation: str | None
+    start: int
+    stop: int
+
+
+def person_roles(text: str, mentions, sentences, actor_ids: list[str], actors) -> list[PersonRole]:
+    """Roles of the article's people, from the phrase right before each story mention.
+
+    The affiliation is the first country (its ISO code) or organisation (its name) the role
+    phrase names: "министр обороны Казахстана" -> KZ, "генеральный директор ОАО «КАМАЗ»" -> the
+    company, "российский коллега" -> RU.
+    """
+    kinds = {a.actor_id: a for a in actors}
+    found = []
+    for mention, actor_id in zip(mentions, actor_ids):
+        if kinds[actor_id].kind != "person" or mention.block == "digest":
+            continue
+        role = role_before(text, sentences[mention.sentence].start, mention.start)
+        if role is None:
+            continue
+        inside = [kinds[aid] for m, aid in zip(mentions, actor_ids) if role.start <= m.start and m.stop <= role.stop]
+        affiliation = next((a.code or a.name if a.kind == "country" else a.name for a in inside
+                            if a.kind in ("country", "organization")), None)
+        found.append(PersonRole(actor_id, role.text, affiliation, role.start, role.stop))
+    return found

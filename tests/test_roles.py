@@ -1,0 +1,54 @@
+"""Roles and affiliations: the position phrase before a name, in the nominative."""
+
+import pytest
+
+from analysis.roles import role_before
+
+
+@pytest.mark.parametrize("before, role", [
+    ("В Нур-Султане состоялась встреча министра обороны Казахстана ", "министр обороны Казахстана"),
+    ("Министр встретился с российским коллегой ", "российский коллега"),
+    ("Генеральный секретарь ОДКБ ", "генеральный секретарь ОДКБ"),
+    ("В делегацию вошел генеральный директор ОАО «КАМАЗ» ", "генеральный директор ОАО «КАМАЗ»"),
+    ("Во встрече участвовал Чрезвычайный и Полномочный посол России в Казахстане ",
+     "полномочный посол России в Казахстане"),
+    ("Заявление сделала официальный представитель МИД России ", "официальный представитель МИД России"),
+    ("министром промышленности и торговли России, председателем МКВЭС ОДКБ ", "председатель МКВЭС ОДКБ"),
+    ("Делегацию встретил командующим Силами воздушной обороны Казахстана ",
+     "командующий Силами воздушной обороны Казахстана"),
+])
+def test_role_phrase_before_a_name_in_the_nominative(before, role):
+    found = role_before(before, 0, len(before))
+    assert found.text == role
+    assert found.stop == len(before.rstrip())  # the evidence runs up to the name
+
+
+@pytest.mark.parametrize("before", ["Министр встретился с ", "Об этом рассказал ", "В Астане прибыл "])
+def test_no_role_when_none_is_given(before):
+    assert role_before(before, 0, len(before)) is None
+
+
+EXPECTED = {
+    ("001_7d1e7618c1cc4230", "Нурлан Ермекбаев"): (["министр обороны Казахстана"], "KZ"),
+    ("001_7d1e7618c1cc4230", "Сергей Шойгу"): (["российский коллега"], "RU"),
+    ("000_884c3e9360fca713", "Имангали Тасмагамбетов"): (["генеральный секретарь ОДКБ"], "ОДКБ"),
+    ("003_0ddd33c837182fba", "Шайх-Хасан Жазыкбаев"): (["заместитель министра обороны Казахстана"], "KZ"),
+    ("004_cfd950fd49b21b71", "Имангали Тасмагамбетов"): (["министр обороны Казахстана"], "KZ"),
+    ("004_cfd950fd49b21b71", "Михаил Бочарников"): (["полномочный посол России в Казахстане"], "RU"),
+    ("004_cfd950fd49b21b71", "Сергей Когогин"): (["генеральный директор ОАО «КАМАЗ»"], "ОАО «КАМАЗ»"),
+}
+
+
+@pytest.mark.parametrize("article_id, name", sorted(EXPECTED))
+def test_seed_roles_and_affiliations(seed_results, article_id, name):
+    person = next(p for p in seed_results.facts(article_id)["persons"] if p["name"] == name)
+    assert (person["roles"], person["affiliation"]) == EXPECTED[(article_id, name)]
+
+
+def test_one_person_keeps_a_role_per_article(seed_results):
+    roles = (seed_results.out / "data" / "roles.csv").read_text(encoding="utf-8").splitlines()
+    tasmagambetov = [line.split(",")[:4] for line in roles if "person:имангали_тасмагамбетов" in line]
+    assert tasmagambetov == [
+        ["000_884c3e9360fca713", "person:имангали_тасмагамбетов", "генеральный секретарь ОДКБ", "ОДКБ"],
+        ["004_cfd950fd49b21b71", "person:имангали_тасмагамбетов", "министр обороны Казахстана", "KZ"],
+    ]
