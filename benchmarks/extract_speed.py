@@ -17,6 +17,7 @@ from analysis.actors import resolve_actors
 from analysis.corpus import parse_article
 from analysis.facts import build_facts
 from analysis.nlp import analyse, pipeline
+from analysis.roles import person_roles
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,7 +43,8 @@ def main() -> None:
         article = parse_article(f"a{number}", text)
         analysis = analyse(article)
         actors, ids = resolve_actors(analysis.mentions, article.source_spans)
-        build_facts(article, list(analysis.mentions), actors, ids)
+        roles = person_roles(article.text, analysis.mentions, analysis.sentences, ids, actors)
+        build_facts(article, list(analysis.mentions), actors, ids, roles)
     full = time.perf_counter() - start
     chars = sum(len(t) for t in texts)
     print(f"{count} articles, {chars / count / 1000:.1f} K chars on average")
