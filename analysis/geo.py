@@ -39,13 +39,14 @@ def _lemma(vocab, word: str) -> str:
 
 
 @cache
-def _index() -> dict[tuple[str, ...], Place]:
-    index: dict[tuple[str, ...], Place] = {}
+def _index() -> dict[tuple[str, ...], tuple[Place, str]]:
+    """Lemma keys (and abbreviations as written) -> the entry and the variant's own spelling."""
+    index: dict[tuple[str, ...], tuple[Place, str]] = {}
     for row in rows("geo.csv"):
         place = Place(row["code"], row["kind"], row["name"], row["name_en"], row["country"])
         for name in row["names"].split("|"):
-            index.setdefault(lemma_key(name), place)
-            index.setdefault(tuple(name.lower().replace("ё", "е").split()), place)  # abbreviations as written
+            index.setdefault(lemma_key(name), (place, name))
+            index.setdefault(tuple(name.lower().replace("ё", "е").split()), (place, name))
     return index
 
 
@@ -70,7 +71,8 @@ def adjective_place(word: str) -> Place | None:
 
 def place_for_key(key: tuple[str, ...]) -> Place | None:
     """The entry whose name has these lemmas (see ``lemma_key``)."""
-    return _index().get(key)
+    found = _index().get(key)
+    return found[0] if found else None
 
 
 def genitive(name: str) -> str:
@@ -86,9 +88,18 @@ def genitive(name: str) -> str:
 
 def find_place(*texts: str) -> Place | None:
     """The gazetteer entry that one of ``texts`` (a mention's text or normal form) names."""
-    index = _index()
     for text in texts:
-        for key in (tuple(text.lower().replace("ё", "е").split()), lemma_key(text)):
-            if key in index:
-                return index[key]
+        found = place_variant(text)
+        if found:
+            return found[0]
+    return None
+
+
+def place_variant(text: str) -> tuple[Place, str] | None:
+    """The entry ``text`` names and the gazetteer's spelling of that variant, in the nominative:
+    "Республики Казахстан" -> (Казахстан, "Республика Казахстан")."""
+    index = _index()
+    for key in (tuple(text.lower().replace("ё", "е").split()), lemma_key(text)):
+        if key in index:
+            return index[key]
     return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import rows
 
@@ -43,6 +43,7 @@ def _vocab():
     return pipeline().morph_vocab
 
 
+@lru_cache(maxsize=100_000)
 def _tag(word: str):
     forms = _vocab().parse(word.lower())
     return forms[0] if forms else None

@@ -4,7 +4,9 @@
 
 The articles are built from the seeds' and test articles' paragraphs, shuffled into new
 articles of 5-25 paragraphs, so that the figures are not flattered by repeating one text.
-Models are loaded before timing; both measurements run in this one process, one core.
+Models are loaded before timing; both measurements run in this one process, one core, and
+are interleaved article by article (NER alone, then the full extraction), so that a machine
+that speeds up or slows down during the run affects both alike.
 """
 
 import random
@@ -29,23 +31,27 @@ def articles(count: int) -> list[str]:
     return ["\n".join(rng.sample(paragraphs, rng.randint(5, 25))) for _ in range(count)]
 
 
+def extract(number: int, text: str) -> None:
+    article = parse_article(f"a{number}", text)
+    analysis = analyse(article)
+    actors, ids = resolve_actors(analysis.mentions, article.source_spans)
+    roles = person_roles(article.text, analysis.mentions, analysis.sentences, ids, actors)
+    build_facts(article, list(analysis.mentions), actors, ids, roles)
+
+
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     texts = articles(count)
     nlp = pipeline()
     nlp.ner_tagger(texts[0])  # warm up
-    start = time.perf_counter()
-    for text in texts:
-        nlp.ner_tagger(text)
-    ner = time.perf_counter() - start
-    start = time.perf_counter()
+    extract(0, texts[0])
+    ner = full = 0.0
     for number, text in enumerate(texts):
-        article = parse_article(f"a{number}", text)
-        analysis = analyse(article)
-        actors, ids = resolve_actors(analysis.mentions, article.source_spans)
-        roles = person_roles(article.text, analysis.mentions, analysis.sentences, ids, actors)
-        build_facts(article, list(analysis.mentions), actors, ids, roles)
-    full = time.perf_counter() - start
+        start = time.perf_counter()
+        nlp.ner_tagger(text)
+        middle = time.perf_counter()
+        extract(number, text)
+        ner, full = ner + middle - start, full + time.perf_counter() - middle
     chars = sum(len(t) for t in texts)
     print(f"{count} articles, {chars / count / 1000:.1f} K chars on average")
     print(f"natasha NER alone:  {count / ner:6.1f} articles/s  ({chars / ner / 1000:.0f} K chars/s)")

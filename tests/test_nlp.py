@@ -1,0 +1,59 @@
+"""The natasha pipeline as the package runs it: tagging only around mentions, nominative forms."""
+
+import pytest
+from natasha import Doc
+
+from analysis.corpus import parse_article
+from analysis.nlp import _morph_windows, analyse, pipeline
+
+TEXT = ("Учения в Казахстане\n"
+        "Контракт подписали с Министерством обороны Республики Казахстан и Вооружёнными силами Республики "
+        "Беларусь, а также с ОАО «КАМАЗ» и Казахстанской инженерной компанией.\n"
+        "Генерального секретаря Организации Договора о коллективной безопасности Имангали Тасмагамбетова "
+        "встретили в Бишкеке вчера вечером после долгого и трудного перелёта из далёкой Москвы.")
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    return [(m.text, m.type, m.normal) for m in analyse(parse_article("own", TEXT)).mentions]
+
+
+def test_organisations_are_put_in_the_nominative_by_their_head(mentions):
+    assert ("Министерством обороны", "ORG", "Министерство обороны") in mentions
+    assert ("Вооружёнными силами", "ORG", "Вооружённые силы") in mentions
+    assert ("ОАО «КАМАЗ»", "ORG", "ОАО «КАМАЗ»") in mentions
+    assert ("Казахстанской инженерной компанией", "ORG", "Казахстанская инженерная компания") in mentions
+    assert ("Организации Договора о коллективной безопасности", "ORG",
+            "Организация Договора о коллективной безопасности") in mentions
+
+
+def test_gazetteer_places_take_the_variant_as_their_nominative(mentions):
+    assert ("Республики Казахстан", "LOC", "Республика Казахстан") in mentions
+    assert ("Казахстане", "LOC", "Казахстан") in mentions
+    assert ("Бишкеке", "LOC", "Бишкек") in mentions
+    assert ("Имангали Тасмагамбетова", "PER", "Имангали Тасмагамбетов") in mentions
+
+
+def test_tags_in_windows_around_mentions_equal_tags_over_the_whole_sentence():
+    nlp = pipeline()
+    sentence = TEXT.splitlines()[2]
+    whole = Doc(sentence)
+    whole.segment(nlp.segmenter)
+    whole.tag_morph(nlp.morph_tagger)
+    whole.tag_ner(nlp.ner_tagger)
+    windowed = Doc(sentence)
+    windowed.segment(nlp.segmenter)
+    windowed.tag_ner(nlp.ner_tagger)
+    windows = _morph_windows(windowed.sents[0], windowed.spans)
+    assert [" ".join(t.text for t in w) for w in windows] == [
+        "Генерального секретаря Организации Договора о коллективной безопасности Имангали Тасмагамбетова "
+        "встретили в Бишкеке вчера вечером после",
+        "и трудного перелёта из далёкой Москвы .",
+    ]
+    for window, markup in zip(windows, nlp.morph_tagger.map([[t.text for t in w] for w in windows])):
+        for token, tagged in zip(window, markup.tokens):
+            token.pos, token.feats = tagged.pos, tagged.feats
+    in_spans = [i for i, t in enumerate(whole.tokens) if any(s.start <= t.start < s.stop for s in whole.spans)]
+    assert len(in_spans) == 9
+    for i in in_spans:
+        assert (windowed.tokens[i].pos, windowed.tokens[i].feats) == (whole.tokens[i].pos, whole.tokens[i].feats)
