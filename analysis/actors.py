@@ -74,8 +74,8 @@ def resolve_actors(mentions: tuple[Mention, ...] | list[Mention],
             name = organization.organization.name
             if organization.organization.national:
                 country = organization.country or _adjacent_country(mentions, places, index)
-                if country:
-                    name = f"{name} {genitive(_country_names()[country])}"
+                if organization.city or country:
+                    name = f"{name} {genitive(organization.city or _country_names()[country])}"
         elif kind == "person":
             name = _full_name(name, full_names)
         aid = actor_id(kind, code or name)

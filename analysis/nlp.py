@@ -21,6 +21,7 @@ from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spac
 
 from .corpus import Article, Paragraph
 from .geo import adjective_place, place_variant
+from .organizations import complete_organizations
 
 NER_CHUNK_CHARS = 20_000
 # tokens the morphology tagger sees on either side of a word (three convolutions of width 3)
@@ -117,7 +118,8 @@ def analyse(article: Article) -> Analysis:
                 sentence = first + _sentence_of(doc.sents, span.start)
                 mentions.append(Mention(paragraph.start + span.start, paragraph.start + span.stop,
                                         span.text, span.type, span.normal, number, sentence, paragraph.kind))
-    return Analysis(tuple(sentences), tuple(sorted(mentions, key=lambda m: (m.start, m.stop))))
+    mentions = complete_organizations(article.text, sorted(mentions, key=lambda m: (m.start, m.stop)))
+    return Analysis(tuple(sentences), tuple(mentions))
 
 
 _WORD = re.compile(r"\w+(?:-\w+)*")

@@ -19,8 +19,9 @@ def mentions():
 
 
 def test_organisations_are_put_in_the_nominative_by_their_head(mentions):
-    assert ("Министерством обороны", "ORG", "Министерство обороны") in mentions
-    assert ("Вооружёнными силами", "ORG", "Вооружённые силы") in mentions
+    assert ("Министерством обороны Республики Казахстан", "ORG",
+            "Министерство обороны Республики Казахстан") in mentions
+    assert ("Вооружёнными силами Республики Беларусь", "ORG", "Вооружённые силы Республики Беларусь") in mentions
     assert ("ОАО «КАМАЗ»", "ORG", "ОАО «КАМАЗ»") in mentions
     assert ("Казахстанской инженерной компанией", "ORG", "Казахстанская инженерная компания") in mentions
     assert ("Организации Договора о коллективной безопасности", "ORG",

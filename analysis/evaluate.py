@@ -1,0 +1,93 @@
+"""Measured accuracy: ``python -m analysis.evaluate factru PATH``.
+
+Scores the package's entity mentions, and raw natasha's on the same texts, on a factRuEval-2016
+folder with that evaluation's rules (see ``analysis.factru``) and prints precision, recall and
+F1 for PER, LOC, ORG and overall.
+
+The package's mentions are what ``mentions.csv`` holds for each text run through the loader
+and the extractor, typed by the actor they resolve to: people PER, countries, regions and
+cities LOC, organisations and outlets ORG. Country adjectives ("российская сторона") are
+mentions of a country for the package, but not names, so they are not scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .errors import AnalysisError
+from .factru import TYPES, FactruDocument, Score, load_documents, score_document
+
+_KIND_TYPES = {"person": "PER", "organization": "ORG", "media": "ORG", "country": "LOC", "place": "LOC"}
+
+
+def natasha_mentions(document: FactruDocument) -> list[tuple[str, int, int]]:
+    """natasha's NER spans over the whole text, as they come."""
+    from .nlp import pipeline
+
+    return [(span.type, span.start, span.stop) for span in pipeline().ner_tagger(document.text).spans]
+
+
+def package_mentions(document: FactruDocument) -> list[tuple[str, int, int]]:
+    """The package's named mentions of the text, typed by the actor each resolves to."""
+    from .actors import resolve_actors
+    from .corpus import parse_article
+    from .geo import adjective_place
+    from .nlp import analyse
+
+    article = parse_article(document.name, document.text)
+    if article.text != document.text:
+        raise AnalysisError(f"{document.name}: the loader changed the text, so offsets would not compare")
+    analysis = analyse(article)
+    actors, ids = resolve_actors(analysis.mentions, article.source_spans)
+    kinds = {a.actor_id: a.kind for a in actors}
+    return [(_KIND_TYPES[kinds[aid]], m.start, m.stop) for m, aid in zip(analysis.mentions, ids)
+            if not adjective_place(m.text)]
+
+
+SYSTEMS = {"natasha": natasha_mentions, "package": package_mentions}
+
+
+def evaluate_mentions(documents: list[FactruDocument], progress: bool = True) -> dict[str, dict[str, Score]]:
+    """Scores by system ("natasha", "package") and type (PER, LOC, ORG, overall), summed over documents."""
+    totals = {system: {kind: Score() for kind in (*TYPES, "overall")} for system in SYSTEMS}
+    for document in tqdm(documents, desc="factRuEval", unit="text", disable=not progress):
+        for system, mentions in SYSTEMS.items():
+            for kind, score in score_document(document, mentions(document)).items():
+                totals[system][kind] = totals[system][kind] + score
+    return totals
+
+
+def format_table(totals: dict[str, dict[str, Score]]) -> str:
+    """A Markdown table of F1 (and precision / recall) per system and type."""
+    lines = ["| system | PER | LOC | ORG | overall |", "|---|---|---|---|---|"]
+    for system, scores in totals.items():
+        cells = [f"{scores[k].f1:.3f} ({scores[k].precision:.3f} / {scores[k].recall:.3f})"
+                 for k in (*TYPES, "overall")]
+        lines.append(f"| {system} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n\nF1 (precision / recall)."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate", description=__doc__.split("\n\n")[0])
+    tracks = parser.add_subparsers(dest="track", required=True)
+    factru = tracks.add_parser("factru", help="entity mentions on a factRuEval-2016 folder")
+    factru.add_argument("path", help="the devset/ or testset/ folder of factRuEval-2016")
+    args = parser.parse_args(argv)
+    try:
+        documents = load_documents(args.path)
+        totals = evaluate_mentions(documents)
+    except AnalysisError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"factRuEval-2016 {Path(args.path).name}: {len(documents)} texts, "
+          f"{sum(len(d.gold) for d in documents)} gold mentions (LocOrg as Location)")
+    print(format_table(totals))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
