@@ -90,7 +90,7 @@ def complete_organizations(text: str, mentions: list) -> list:
     for m in mentions:
         if " ".join(lemma_key(m.text)) in generic:
             continue
-        if m.type == "LOC" and m.text[:1].isupper() and _known(m.text):
+        if m.type != "ORG" and m.text[:1].isupper() and _known(m.text):
             m = replace(m, type="ORG")
         found.append(m)
     result = list(found)

@@ -75,6 +75,36 @@ def role_before(text: str, sentence_start: int, name_start: int) -> Role | None:
     return Role(_join(phrase, nominative), phrase[0][0], phrase[-1][1])
 
 
+_APPOSITION = re.compile(r"\s*(?:,|\(|\s[—–-])\s*")
+_PHRASE_END = re.compile(r"[,;:.!?()\[\]—–]|\s-\s|\n")
+
+
+def role_after(text: str, name_stop: int, sentence_stop: int) -> Role | None:
+    """The role phrase set off after a name: "Нурлан Ермекбаев, министр обороны Казахстана, ..."
+    or "Денис Мантуров (министр промышленности и торговли)". It runs to the next punctuation
+    or verb and must start with a role word, adjectives before it allowed."""
+    separator = _APPOSITION.match(text, name_stop, sentence_stop)
+    if not separator:
+        return None
+    end = _PHRASE_END.search(text, separator.end(), sentence_stop)
+    stop = end.start() if end else sentence_stop
+    words = [(m.start() + separator.end(), m.end() + separator.end(), m.group())
+             for m in _WORD.finditer(text[separator.end():stop])][:_MAX_WORDS]
+    heads = _heads()
+    phrase = []
+    for start, word_stop, word in words:
+        form = _tag(word.strip("«»\"'."))
+        if form is not None and form.tag.POS in _STOPS:
+            break
+        phrase.append((start, word_stop, word))
+    head = next((i for i, (_, _, w) in enumerate(phrase) if _lemma(w) in heads), None)
+    if head is None or any(_tag(w).tag.POS not in _MODIFIERS for _, _, w in phrase[:head]):
+        return None
+    gender = _tag(phrase[head][2]).tag.gender
+    nominative = [_nominative(w, gender) if i <= head else w for i, (_, _, w) in enumerate(phrase)]
+    return Role(_join(phrase, nominative), phrase[0][0], phrase[-1][1])
+
+
 def _lemma(word: str) -> str:
     form = _tag(word)
     return form.normal.replace("ё", "е") if form else word.lower()
@@ -109,7 +139,8 @@ class PersonRole:
 
 
 def person_roles(text: str, mentions, sentences, actor_ids: list[str], actors) -> list[PersonRole]:
-    """Roles of the article's people, from the phrase right before each story mention.
+    """Roles of the article's people, from the phrase right before each story mention, else the
+    one set off right after it.
 
     The affiliation is the first country (its ISO code) or organisation (its name) the role
     phrase names: "министр обороны Казахстана" -> KZ, "генеральный директор ОАО «КАМАЗ»" -> the
@@ -120,7 +151,11 @@ def person_roles(text: str, mentions, sentences, actor_ids: list[str], actors) -
     for mention, actor_id in zip(mentions, actor_ids):
         if kinds[actor_id].kind != "person" or mention.block == "digest":
             continue
-        role = role_before(text, sentences[mention.sentence].start, mention.start)
+        sentence = sentences[mention.sentence]
+        # a role phrase never runs over another person's name
+        earlier = [m.stop for m in mentions if m.type == "PER" and sentence.start <= m.stop <= mention.start]
+        role = (role_before(text, max([sentence.start, *earlier]), mention.start)
+                or _apposition(text, mention, sentence.stop, mentions))
         if role is None:
             continue
         inside = [kinds[aid] for m, aid in zip(mentions, actor_ids) if role.start <= m.start and m.stop <= role.stop]
@@ -128,3 +163,13 @@ def person_roles(text: str, mentions, sentences, actor_ids: list[str], actors) -
                             if a.kind in ("country", "organization")), None)
         found.append(PersonRole(actor_id, role.text, affiliation, role.start, role.stop))
     return found
+
+
+def _apposition(text: str, mention, sentence_stop: int, mentions) -> Role | None:
+    """The role after a name, unless it leads up to the next person's name ("Мантуров,
+    генеральный директор «КАМАЗа» Сергей Когогин": the role is Когогин's)."""
+    later = [m.start for m in mentions if m.type == "PER" and mention.stop < m.start < sentence_stop]
+    role = role_after(text, mention.stop, min([sentence_stop, *later]))
+    if role and any(not text[role.stop:start].strip() for start in later):
+        return None
+    return role

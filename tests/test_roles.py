@@ -52,3 +52,33 @@ def test_one_person_keeps_a_role_per_article(seed_results):
         ["000_884c3e9360fca713", "person:имангали_тасмагамбетов", "генеральный секретарь ОДКБ", "ОДКБ"],
         ["004_cfd950fd49b21b71", "person:имангали_тасмагамбетов", "министр обороны Казахстана", "KZ"],
     ]
+
+
+def roles_in(text: str) -> dict[str, tuple[str, str | None]]:
+    from analysis.actors import resolve_actors
+    from analysis.corpus import parse_article
+    from analysis.nlp import analyse
+    from analysis.roles import person_roles
+
+    article = parse_article("own", text)
+    analysis = analyse(article)
+    actors, ids = resolve_actors(analysis.mentions)
+    names = {a.actor_id: a.name for a in actors}
+    return {names[r.actor_id]: (r.role, r.affiliation)
+            for r in person_roles(article.text, analysis.mentions, analysis.sentences, ids, actors)}
+
+
+def test_roles_set_off_after_a_name_in_any_case():
+    found = roles_in("Переговоры в Минске\n"
+                     "В Минске Руслан Жаксылыков провел переговоры с Виктором Хрениным, министром обороны Беларуси. "
+                     "В переговорах участвовал Владимир Пономарев (начальник Генерального штаба Беларуси). "
+                     "Айдос Сарым — депутат Мажилиса — назвал переговоры успешными.")
+    assert found == {"Виктор Хренин": ("министр обороны Беларуси", "BY"),
+                     "Владимир Пономарев": ("начальник Генерального штаба Беларуси", "Генеральный штаб Беларуси"),
+                     "Айдос Сарым": ("депутат Мажилиса", "Мажилис")}
+
+
+def test_a_role_that_leads_up_to_the_next_name_is_that_persons():
+    found = roles_in("Визит\nНа заводе побывали Денис Мантуров, генеральный директор ОАО «КАМАЗ» Сергей Когогин "
+                     "и Марат Бекетаев, который прибыл позже.")
+    assert found == {"Сергей Когогин": ("генеральный директор ОАО «КАМАЗ»", "ОАО «КАМАЗ»")}
