@@ -100,7 +100,7 @@ def complete_organizations(text: str, mentions: list) -> list:
             continue
         before = found[i - 1] if i else None
         if before and before.type == "ORG" and text[before.stop:m.start] == " ":
-            result[result.index(before)] = replace(before, stop=m.stop, text=text[before.start:m.stop],
+            result[i - 1] = replace(before, stop=m.stop, text=text[before.start:m.stop],
                                                    normal=f"{before.normal} {m.text}")
             continue
         word = _word_before(text, m.start)

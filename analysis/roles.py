@@ -147,28 +147,32 @@ def person_roles(text: str, mentions, sentences, actor_ids: list[str], actors) -
     company, "российский коллега" -> RU.
     """
     kinds = {a.actor_id: a for a in actors}
+    by_sentence: dict[int, list[tuple[object, str]]] = {}  # a role never leaves its sentence
+    for mention, actor_id in zip(mentions, actor_ids):
+        by_sentence.setdefault(mention.sentence, []).append((mention, actor_id))
     found = []
     for mention, actor_id in zip(mentions, actor_ids):
         if kinds[actor_id].kind != "person" or mention.block == "digest":
             continue
-        sentence = sentences[mention.sentence]
+        sentence, around = sentences[mention.sentence], by_sentence[mention.sentence]
+        people = [m for m, _ in around if m.type == "PER"]
         # a role phrase never runs over another person's name
-        earlier = [m.stop for m in mentions if m.type == "PER" and sentence.start <= m.stop <= mention.start]
+        earlier = [m.stop for m in people if m.stop <= mention.start]
         role = (role_before(text, max([sentence.start, *earlier]), mention.start)
-                or _apposition(text, mention, sentence.stop, mentions))
+                or _apposition(text, mention, sentence.stop, [m.start for m in people if m.start > mention.stop]))
         if role is None:
             continue
-        inside = [kinds[aid] for m, aid in zip(mentions, actor_ids) if role.start <= m.start and m.stop <= role.stop]
+        inside = [kinds[aid] for m, aid in around if role.start <= m.start and m.stop <= role.stop]
         affiliation = next((a.code or a.name if a.kind == "country" else a.name for a in inside
                             if a.kind in ("country", "organization")), None)
         found.append(PersonRole(actor_id, role.text, affiliation, role.start, role.stop))
     return found
 
 
-def _apposition(text: str, mention, sentence_stop: int, mentions) -> Role | None:
-    """The role after a name, unless it leads up to the next person's name ("Мантуров,
-    генеральный директор «КАМАЗа» Сергей Когогин": the role is Когогин's)."""
-    later = [m.start for m in mentions if m.type == "PER" and mention.stop < m.start < sentence_stop]
+def _apposition(text: str, mention, sentence_stop: int, later: list[int]) -> Role | None:
+    """The role after a name, unless it leads up to the next person's name (``later``: where the
+    sentence's next people start): in "Мантуров, генеральный директор «КАМАЗа» Сергей Когогин"
+    the role is Когогин's."""
     role = role_after(text, mention.stop, min([sentence_stop, *later]))
     if role and any(not text[role.stop:start].strip() for start in later):
         return None
