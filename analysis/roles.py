@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
+from .lemmas import lemma, nominative, parse, words
 from .lexicon import rows
 
-_WORD = re.compile(r"[\w«»\"'.-]+|[^\w\s]")
 _STOPS = {"VERB", "INFN", "GRND", "PRTS", "PRED"}
 _JOINS = {"PREP", "CONJ"}
 _MODIFIERS = {"ADJF", "NUMR"}
@@ -37,42 +37,29 @@ def _heads() -> frozenset[str]:
     return frozenset(row["lemma"] for row in rows("roles.csv"))
 
 
-def _vocab():
-    from .nlp import pipeline
-
-    return pipeline().morph_vocab
-
-
-@lru_cache(maxsize=100_000)
-def _tag(word: str):
-    forms = _vocab().parse(word.lower())
-    return forms[0] if forms else None
-
-
 def role_before(text: str, sentence_start: int, name_start: int) -> Role | None:
     """The role phrase that ends right before a name starting at ``name_start``, if any."""
-    words = [(m.start() + sentence_start, m.end() + sentence_start, m.group())
-             for m in _WORD.finditer(text[sentence_start:name_start])]
+    found = [(w.start, w.stop, w.text) for w in words(text, sentence_start, name_start)]
     heads = _heads()
     stretch: list[tuple[int, int, str]] = []
-    for start, stop, word in reversed(words[-_MAX_WORDS:]):
+    for start, stop, word in reversed(found[-_MAX_WORDS:]):
         core = word.strip("«»\"'.")
-        form = _tag(core) if core[:1].isalnum() else None
+        form = parse(core) if core[:1].isalnum() else None
         pos = form.tag.POS if form else None
-        has_head = any(_lemma(w) in heads for _, _, w in stretch)
+        has_head = any(lemma(w) in heads for _, _, w in stretch)
         if form is None or pos in _STOPS or (pos in _JOINS and has_head):
             break
         stretch.insert(0, (start, stop, word))
-    first = next((i for i, (_, _, w) in enumerate(stretch) if _lemma(w) in heads), None)
+    first = next((i for i, (_, _, w) in enumerate(stretch) if lemma(w) in heads), None)
     if first is None:
         return None
-    while first > 0 and _tag(stretch[first - 1][2]).tag.POS in _MODIFIERS:
+    while first > 0 and parse(stretch[first - 1][2]).tag.POS in _MODIFIERS:
         first -= 1
     phrase = stretch[first:]
-    head = next(i for i, (_, _, w) in enumerate(phrase) if _lemma(w) in heads)
-    gender = _tag(phrase[head][2]).tag.gender
-    nominative = [_nominative(w, gender) if i <= head else w for i, (_, _, w) in enumerate(phrase)]
-    return Role(_join(phrase, nominative), phrase[0][0], phrase[-1][1])
+    head = next(i for i, (_, _, w) in enumerate(phrase) if lemma(w) in heads)
+    gender = parse(phrase[head][2]).tag.gender
+    inflected = [nominative(w, gender) if i <= head else w for i, (_, _, w) in enumerate(phrase)]
+    return Role(_join(phrase, inflected), phrase[0][0], phrase[-1][1])
 
 
 _APPOSITION = re.compile(r"\s*(?:,|\(|\s[—–-])\s*")
@@ -88,34 +75,20 @@ def role_after(text: str, name_stop: int, sentence_stop: int) -> Role | None:
         return None
     end = _PHRASE_END.search(text, separator.end(), sentence_stop)
     stop = end.start() if end else sentence_stop
-    words = [(m.start() + separator.end(), m.end() + separator.end(), m.group())
-             for m in _WORD.finditer(text[separator.end():stop])][:_MAX_WORDS]
+    found = [(w.start, w.stop, w.text) for w in words(text, separator.end(), stop)][:_MAX_WORDS]
     heads = _heads()
     phrase = []
-    for start, word_stop, word in words:
-        form = _tag(word.strip("«»\"'."))
+    for start, word_stop, word in found:
+        form = parse(word.strip("«»\"'."))
         if form is not None and form.tag.POS in _STOPS:
             break
         phrase.append((start, word_stop, word))
-    head = next((i for i, (_, _, w) in enumerate(phrase) if _lemma(w) in heads), None)
-    if head is None or any(_tag(w).tag.POS not in _MODIFIERS for _, _, w in phrase[:head]):
+    head = next((i for i, (_, _, w) in enumerate(phrase) if lemma(w) in heads), None)
+    if head is None or any(parse(w).tag.POS not in _MODIFIERS for _, _, w in phrase[:head]):
         return None
-    gender = _tag(phrase[head][2]).tag.gender
-    nominative = [_nominative(w, gender) if i <= head else w for i, (_, _, w) in enumerate(phrase)]
-    return Role(_join(phrase, nominative), phrase[0][0], phrase[-1][1])
-
-
-def _lemma(word: str) -> str:
-    form = _tag(word)
-    return form.normal.replace("ё", "е") if form else word.lower()
-
-
-def _nominative(word: str, gender: str | None) -> str:
-    """Singular nominative, agreeing with the role word's gender ("российским" -> "российский")."""
-    form = _tag(word)
-    feats = {"Nom", "Sing"} | ({"Fem" if gender == "femn" else "Masc"} if gender in ("masc", "femn") else set())
-    inflected = (form.inflect(feats) or form.inflect({"Nom", "Sing"})) if form else None  # UD feature names
-    return inflected.word if inflected else word.lower()
+    gender = parse(phrase[head][2]).tag.gender
+    inflected = [nominative(w, gender) if i <= head else w for i, (_, _, w) in enumerate(phrase)]
+    return Role(_join(phrase, inflected), phrase[0][0], phrase[-1][1])
 
 
 def _join(phrase: list[tuple[int, int, str]], words: list[str]) -> str:

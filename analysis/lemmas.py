@@ -1,0 +1,71 @@
+"""Words of a text with their dictionary readings (pymorphy, through natasha's vocabulary).
+
+Every stage that reads phrases rather than names (roles, meetings, agreements, themes) looks
+words up here, so each word form is parsed once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[\w«»\"'.-]+|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word or punctuation mark of a text, with its offsets."""
+
+    start: int
+    stop: int
+    text: str
+
+
+def words(text: str, start: int = 0, stop: int | None = None) -> list[Word]:
+    """The words and punctuation marks of ``text[start:stop]``, offsets into ``text``.
+
+    Quotes, dots and hyphens stay attached to a word («КАМАЗ», "им.Горького"), as in names.
+    """
+    stop = len(text) if stop is None else stop
+    return [Word(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:stop])]
+
+
+def _vocab():
+    from .nlp import pipeline
+
+    return pipeline().morph_vocab
+
+
+@lru_cache(maxsize=200_000)
+def parse(word: str):
+    """The most likely dictionary reading of ``word`` (case-insensitive), or None."""
+    forms = _vocab().parse(word.lower())
+    return forms[0] if forms else None
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of ``word``, lowercased, ё as е; quotes and dots around it ignored."""
+    core = word.strip("«»\"'.")
+    form = parse(core) if core else None
+    return form.normal.replace("ё", "е") if form else core.lower()
+
+
+def pos(word: str) -> str | None:
+    """The part of speech (OpenCorpora tags: NOUN, ADJF, VERB, PRTF, ...) of ``word``'s best reading."""
+    core = word.strip("«»\"'.")
+    form = parse(core) if core[:1].isalnum() else None
+    return form.tag.POS if form else None
+
+
+def nominative(word: str, gender: str | None = None) -> str:
+    """Singular nominative of ``word``, agreeing with ``gender`` ("российским" -> "российский")."""
+    form = parse(word)
+    feats = {"Nom", "Sing"} | ({"Fem" if gender == "femn" else "Masc"} if gender in ("masc", "femn") else set())
+    inflected = (form.inflect(feats) or form.inflect({"Nom", "Sing"})) if form else None  # UD feature names
+    return inflected.word if inflected else word.lower()
+
+
+def gender(word: str) -> str | None:
+    form = parse(word)
+    return form.tag.gender if form else None
