@@ -58,12 +58,18 @@ def pos(word: str) -> str | None:
     return form.tag.POS if form else None
 
 
+_GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
+
+
 def nominative(word: str, gender: str | None = None) -> str:
     """Singular nominative of ``word``, agreeing with ``gender`` ("российским" -> "российский")."""
     form = parse(word)
-    feats = {"Nom", "Sing"} | ({"Fem" if gender == "femn" else "Masc"} if gender in ("masc", "femn") else set())
+    feats = {"Nom", "Sing"} | ({_GENDERS[gender]} if gender in _GENDERS else set())
     inflected = (form.inflect(feats) or form.inflect({"Nom", "Sing"})) if form else None  # UD feature names
-    return inflected.word if inflected else word.lower()
+    if not inflected:
+        return word.lower()
+    # pymorphy spells ё; keep the text's е where it wrote one ("обновленный", not "обновлённый")
+    return inflected.word if "ё" in word.lower() else inflected.word.replace("ё", "е")
 
 
 def gender(word: str) -> str | None:

@@ -104,6 +104,8 @@ def analyse(article: Article) -> Analysis:
                                           paragraph.start + sent.stop))
             mentions.extend(_adjective_mentions(doc, paragraph, number, first))
             for span in doc.spans:
+                if span.type == "PER" and _adjective_alone(span.tokens, nlp.morph_vocab):
+                    continue
                 if span.type == "PER":
                     span.normal = person_normal(span.tokens, nlp.morph_vocab)
                 elif span.type == "ORG":
@@ -148,6 +150,13 @@ def _adjective_mentions(doc: Doc, paragraph: Paragraph, number: int, first: int)
             found.append(Mention(paragraph.start + word.start(), paragraph.start + word.end(), word.group(), "LOC",
                                  place.name, number, first + _sentence_of(doc.sents, word.start()), paragraph.kind))
     return found
+
+
+def _adjective_alone(tokens, vocab: MorphVocab) -> bool:
+    """A one-word "person" that can only be an adjective: a capitalised title word such as
+    "Чрезвычайный" (и Полномочный посол), never a name."""
+    forms = vocab.parse(normal_word(tokens[0].text)) if len(tokens) == 1 else []
+    return bool(forms) and all(form.tag.POS in {"ADJF", "ADJS", "PRTF"} for form in forms)
 
 
 def _chunks(numbered: list[tuple[int, Paragraph]]):

@@ -1,0 +1,145 @@
+"""Meetings, talks, visits and sessions, with who took part, where and when.
+
+A sentence of the story that names a meeting (``data/meeting_words.csv``, matched by lemma:
+"встреча", "встретился", "переговоры", "визит", "заседание") and at least two participants is
+a meeting. Participants are the people the sentence names when there are two or more (the organisations
+and countries next to them describe their positions), else its people and organisations, else
+its countries ("Казахстан и Россия провели переговоры"); a name inside a person's role phrase
+("генеральный директор ОАО «КАМАЗ»") is never a participant. A plural meeting noun
+("динамика взаимных визитов") is meetings in general, not one. The place is a city the sentence names, the date the first date
+it states.
+
+A sentence that refers back to a meeting, the meeting noun in an oblique case ("во встрече
+также приняли участие ...", "по итогам встречи", "участники встречи"), adds its people to the article's last meeting instead of
+starting a new one, and so does a sentence naming a meeting at the same place as an earlier one
+(the lead and the body of one report). Once a meeting has people or organisations, the
+countries are dropped from its participants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from .lemmas import lemma, parse, words
+from .lexicon import rows
+
+_PARTIES = ("person", "organization")
+# words right before a meeting word that make it a reference to a meeting already told of
+_BACK_REFERENCE = {"в", "во", "на", "по", "ход", "итог", "участник", "рамка", "время"}
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A meeting: its kind, participants (actor ids and names), place, date and the sentence it
+    is told in; ``spans`` holds one mention of each participant, for checking against gold."""
+
+    kind: str
+    participant_ids: tuple[str, ...]
+    participants: tuple[str, ...]
+    place: str | None
+    date: str | None
+    evidence: tuple[int, int]
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "participants": list(self.participants),
+                "participant_ids": list(self.participant_ids), "place": self.place, "date": self.date,
+                "evidence": list(self.evidence)}
+
+
+@cache
+def _meeting_words() -> dict[str, str]:
+    return {row["lemma"]: row["kind"] for row in rows("meeting_words.csv")}
+
+
+def find_meetings(text: str, sentences, mentions, actor_ids: list[str], actors, roles=(), dates=(),
+                  digest_sentences: frozenset[int] = frozenset()) -> list[Meeting]:
+    """The meetings the article's story tells of, in text order.
+
+    ``sentences``, ``mentions`` and ``actor_ids`` come from the extraction (``nlp.analyse`` and
+    ``actors.resolve_actors``), ``roles`` from ``roles.person_roles`` and ``dates`` are records
+    with ``start``, ``stop`` and ``value``. Sentences in ``digest_sentences`` are left out.
+    """
+    kinds = _meeting_words()
+    by_id = {a.actor_id: a for a in actors}
+    role_spans = [(r.start, r.stop) for r in roles]
+    by_sentence: dict[int, list[tuple[object, str]]] = {}
+    for mention, aid in zip(mentions, actor_ids):
+        by_sentence.setdefault(mention.sentence, []).append((mention, aid))
+    meetings: list[Meeting] = []
+    for sentence in sentences:
+        if sentence.index in digest_sentences:
+            continue
+        tokens = [w for w in words(text, sentence.start, sentence.stop) if w.text[:1].isalnum()]
+        lemmas = [lemma(w.text) for w in tokens]
+        trigger = next((i for i, l in enumerate(lemmas) if l in kinds and not _generic(tokens[i].text, l)), None)
+        if trigger is None:
+            continue
+        kind = kinds[lemmas[trigger]]
+        found = _participants(by_sentence.get(sentence.index, []), by_id, role_spans)
+        place = next((by_id[aid].name for m, aid in by_sentence.get(sentence.index, [])
+                      if by_id[aid].kind == "place"), None)
+        date = next((d.value for d in dates if sentence.start <= d.start < sentence.stop), None)
+        back_reference = _refers_back(tokens[trigger].text) or (trigger > 0 and lemmas[trigger - 1] in _BACK_REFERENCE)
+        earlier = _same_meeting(meetings, kind, place, back_reference)
+        if earlier is not None:
+            people = [(aid, span) for aid, span in found if by_id[aid].kind == "person"]
+            meetings[earlier] = _merge(meetings[earlier], people if back_reference else found, place, date, by_id)
+        else:
+            meeting = _merge(Meeting(kind, (), (), place, date, (sentence.start, sentence.stop)), found, place, date,
+                             by_id)
+            if len(meeting.participants) >= 2:
+                meetings.append(meeting)
+    return meetings
+
+
+def _generic(word: str, word_lemma: str) -> bool:
+    """Meetings in general ("динамика взаимных визитов"): a plural meeting noun, "переговоры" aside."""
+    form = parse(word)
+    return form is not None and form.tag.POS == "NOUN" and form.tag.number == "plur" and word_lemma != "переговоры"
+
+
+def _refers_back(word: str) -> bool:
+    """A meeting noun in an oblique case ("целью встречи", "участники переговоров") names a
+    meeting already told of; one that is the subject or object ("состоялась встреча", "провел
+    встречу") tells of it."""
+    form = parse(word)
+    return form is not None and form.tag.POS == "NOUN" and form.tag.case not in ("nomn", "accs")
+
+
+def _participants(pairs, by_id, role_spans) -> list[tuple[str, tuple[int, int]]]:
+    """Actor ids of the sentence's participants, each with its first mention, in text order."""
+    seen: dict[str, tuple[int, int]] = {}
+    for mention, aid in pairs:
+        kind = by_id[aid].kind
+        inside_role = any(start <= mention.start and mention.stop <= stop for start, stop in role_spans)
+        if kind in _PARTIES + ("country",) and not inside_role and aid not in seen:
+            seen[aid] = (mention.start, mention.stop)
+    if sum(by_id[aid].kind == "person" for aid in seen) >= 2:  # the others name their positions
+        seen = {aid: span for aid, span in seen.items() if by_id[aid].kind == "person"}
+    elif any(by_id[aid].kind in _PARTIES for aid in seen):
+        seen = {aid: span for aid, span in seen.items() if by_id[aid].kind in _PARTIES}
+    return list(seen.items())
+
+
+def _same_meeting(meetings: list[Meeting], kind: str, place: str | None, back_reference: bool) -> int | None:
+    """The earlier meeting a sentence tells more of: the last one of its kind (else the last one)
+    when it refers back, else one at the same place."""
+    if not meetings:
+        return None
+    if back_reference:
+        return next((i for i in reversed(range(len(meetings))) if meetings[i].kind == kind), len(meetings) - 1)
+    return next((i for i, m in enumerate(meetings) if place and m.place == place), None)
+
+
+def _merge(meeting: Meeting, found, place, date, by_id) -> Meeting:
+    """``meeting`` with the participants ``found`` added (countries dropped once there are people),
+    and its place and date filled in when it had none."""
+    pairs = list(zip(meeting.participant_ids, meeting.spans))
+    pairs += [(aid, span) for aid, span in found if aid not in meeting.participant_ids]
+    if any(by_id[aid].kind in _PARTIES for aid, _ in pairs):
+        pairs = [(aid, span) for aid, span in pairs if by_id[aid].kind in _PARTIES]
+    return replace(meeting, participant_ids=tuple(aid for aid, _ in pairs),
+                   participants=tuple(by_id[aid].name for aid, _ in pairs), spans=tuple(span for _, span in pairs),
+                   place=meeting.place or place, date=meeting.date or date)
