@@ -2,7 +2,7 @@
 
 Scores the package's entity mentions, and raw natasha's on the same texts, on a factRuEval-2016
 folder with that evaluation's rules (see ``analysis.factru``) and prints precision, recall and
-F1 for PER, LOC, ORG and overall.
+F1 for PER, LOC, ORG and overall; then the package's meetings against the Meeting facts.
 
 The package's mentions are what ``mentions.csv`` holds for each text run through the loader
 and the extractor, typed by the actor they resolve to: people PER, countries, regions and
@@ -19,7 +19,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .errors import AnalysisError
-from .factru import TYPES, FactruDocument, Score, load_documents, score_document
+from .factru import TYPES, FactruDocument, Score, load_documents, score_document, score_meetings
 
 _KIND_TYPES = {"person": "PER", "organization": "ORG", "media": "ORG", "country": "LOC", "place": "LOC"}
 
@@ -31,12 +31,15 @@ def natasha_mentions(document: FactruDocument) -> list[tuple[str, int, int]]:
     return [(span.type, span.start, span.stop) for span in pipeline().ner_tagger(document.text).spans]
 
 
-def package_mentions(document: FactruDocument) -> list[tuple[str, int, int]]:
-    """The package's named mentions of the text, typed by the actor each resolves to."""
+def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]], list[tuple[frozenset[int], ...]]]:
+    """The package's named mentions of the text, typed by the actor each resolves to, and its
+    meetings, each as the token sets of one mention per participant."""
     from .actors import resolve_actors
     from .corpus import parse_article
     from .geo import adjective_place
+    from .meetings import find_meetings
     from .nlp import analyse
+    from .roles import person_roles
 
     article = parse_article(document.name, document.text)
     if article.text != document.text:
@@ -44,21 +47,25 @@ def package_mentions(document: FactruDocument) -> list[tuple[str, int, int]]:
     analysis = analyse(article)
     actors, ids = resolve_actors(analysis.mentions, article.source_spans)
     kinds = {a.actor_id: a.kind for a in actors}
-    return [(_KIND_TYPES[kinds[aid]], m.start, m.stop) for m, aid in zip(analysis.mentions, ids)
-            if not adjective_place(m.text)]
+    mentions = [(_KIND_TYPES[kinds[aid]], m.start, m.stop) for m, aid in zip(analysis.mentions, ids)
+                if not adjective_place(m.text)]
+    roles = person_roles(article.text, analysis.mentions, analysis.sentences, ids, actors)
+    meetings = find_meetings(article.text, analysis.sentences, analysis.mentions, ids, actors, roles)
+    return mentions, [tuple(document.token_set(*span) for span in m.spans) for m in meetings]
 
 
-SYSTEMS = {"natasha": natasha_mentions, "package": package_mentions}
-
-
-def evaluate_mentions(documents: list[FactruDocument], progress: bool = True) -> dict[str, dict[str, Score]]:
-    """Scores by system ("natasha", "package") and type (PER, LOC, ORG, overall), summed over documents."""
-    totals = {system: {kind: Score() for kind in (*TYPES, "overall")} for system in SYSTEMS}
+def evaluate(documents: list[FactruDocument], progress: bool = True) -> tuple[dict[str, dict[str, Score]], Score]:
+    """Mention scores by system ("natasha", "package") and type (PER, LOC, ORG, overall), and the
+    package's Meeting score, summed over documents."""
+    totals = {system: {kind: Score() for kind in (*TYPES, "overall")} for system in ("natasha", "package")}
+    meetings = Score()
     for document in tqdm(documents, desc="factRuEval", unit="text", disable=not progress):
-        for system, mentions in SYSTEMS.items():
-            for kind, score in score_document(document, mentions(document)).items():
+        mentions, found = package_output(document)
+        for system, responses in (("natasha", natasha_mentions(document)), ("package", mentions)):
+            for kind, score in score_document(document, responses).items():
                 totals[system][kind] = totals[system][kind] + score
-    return totals
+        meetings = meetings + score_meetings(document, found)
+    return totals, meetings
 
 
 def format_table(totals: dict[str, dict[str, Score]]) -> str:
@@ -79,13 +86,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         documents = load_documents(args.path)
-        totals = evaluate_mentions(documents)
+        totals, meetings = evaluate(documents)
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"factRuEval-2016 {Path(args.path).name}: {len(documents)} texts, "
           f"{sum(len(d.gold) for d in documents)} gold mentions (LocOrg as Location)")
     print(format_table(totals))
+    print(f"\nMeeting facts (Track 3; {sum(len(d.meetings) for d in documents)} gold, "
+          f"{meetings.responses} found and counted): precision {meetings.precision:.3f}, "
+          f"recall {meetings.recall:.3f}, F1 {meetings.f1:.3f}")
     return 0
 
 

@@ -60,12 +60,20 @@ class GoldMention:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldMeeting:
+    """A Meeting fact: each participant as the token sets of every mention of that entity."""
+
+    participants: tuple[tuple[frozenset[int], ...], ...]
+    ignored: bool  # marked "Сложность повышенная": neutral, as in the evaluation's default mode
+
+
+@dataclass(frozen=True, slots=True)
 class FactruDocument:
     name: str
     text: str
     tokens: tuple[Token, ...]
     gold: tuple[GoldMention, ...]
-    facts: str = ""  # the .facts file, for the fact tracks
+    meetings: tuple[GoldMeeting, ...] = ()
 
     def token_set(self, start: int, stop: int) -> frozenset[int]:
         """The indices of the tokens wholly inside ``[start, stop)``, glued punctuation left out."""
@@ -103,13 +111,11 @@ def load_document(folder: Path, name: str) -> FactruDocument:
     for line in _lines(folder / f"{name}.spans"):
         span_id, kind, _, _, first, count = line.split("#")[0].split()[:6]
         spans[span_id] = (kind, [index[first] + k for k in range(int(count))])
-    facts_path = folder / f"{name}.facts"
-    facts = facts_path.read_text(encoding="utf-8-sig") if facts_path.is_file() else ""
     try:
         gold = _gold(folder / f"{name}.objects", spans)
     except KeyError:
         gold = ()
-    return FactruDocument(name, text, tuple(tokens), gold, facts)
+    return FactruDocument(name, text, tuple(tokens), gold, _meetings(folder, name, spans))
 
 
 def _lines(path: Path) -> list[str]:
@@ -133,6 +139,30 @@ def _gold(path: Path, spans: dict) -> tuple[GoldMention, ...]:
         o.type in _PARENTS[g.type] and g.tokens < o.tokens for o in found)) for g in found)
 
 
+def _meetings(folder: Path, name: str, spans: dict) -> tuple[GoldMeeting, ...]:
+    """The document's Meeting facts, participants resolved through ``.coref`` to their mentions."""
+    objects = {}
+    for line in _lines(folder / f"{name}.objects"):
+        object_id, _, *span_ids = line.split("#")[0].split()
+        objects[object_id] = frozenset(t for span_id in span_ids for t in spans[span_id][1])
+    entities = {}
+    coref = folder / f"{name}.coref"
+    for block in (coref.read_text(encoding="utf-8-sig").split("\n\n") if coref.is_file() else []):
+        head = block.strip().splitlines()[0].split() if block.strip() else []
+        if head:
+            entities[head[0]] = tuple(objects[o] for o in head[1:] if o in objects)
+    facts = folder / f"{name}.facts"
+    found = []
+    for block in (facts.read_text(encoding="utf-8-sig").split("\n\n") if facts.is_file() else []):
+        lines = [line.strip() for line in block.strip().splitlines()]
+        if not lines or not lines[0].endswith(" Meeting"):
+            continue
+        participants = [line.split()[1] for line in lines[1:] if line.startswith("Participant ")]
+        found.append(GoldMeeting(tuple(entities.get(p.removeprefix("obj"), ()) for p in participants),
+                                 ignored=any(line.startswith("Сложность") for line in lines)))
+    return tuple(found)
+
+
 @dataclass(frozen=True, slots=True)
 class Score:
     """Credit earned, responses counted, gold mentions counted; precision, recall and F1 from them."""
@@ -140,13 +170,19 @@ class Score:
     credit: float = 0.0
     responses: int = 0
     gold: int = 0
+    response_credit: float | None = None  # when responses earn otherwise than gold (facts), else ``credit``
 
     def __add__(self, other: "Score") -> "Score":
-        return Score(self.credit + other.credit, self.responses + other.responses, self.gold + other.gold)
+        return Score(self.credit + other.credit, self.responses + other.responses, self.gold + other.gold,
+                     self.earned + other.earned)
+
+    @property
+    def earned(self) -> float:
+        return self.credit if self.response_credit is None else self.response_credit
 
     @property
     def precision(self) -> float:
-        return self.credit / self.responses if self.responses else 1.0
+        return self.earned / self.responses if self.responses else 1.0
 
     @property
     def recall(self) -> float:
@@ -226,3 +262,62 @@ def _match(document: FactruDocument, sets: list[tuple[str, frozenset[int]]]) -> 
         (_, g), (_, r) = sorted([a, b])
         pairs.append((g, r))
     return sorted(pairs)
+
+
+def score_meetings(document: FactruDocument, meetings: list[tuple[frozenset[int], ...]]) -> Score:
+    """Track 3 score of one document's meetings, each given as its participants' token sets.
+
+    A participant matches a gold participant when its tokens overlap a mention of that entity.
+    Each response goes to the gold meeting it shares most participants with (none if it shares
+    none); a gold meeting with its responses earns ``n / (n + extra + missing)`` over the pooled
+    participants, halved for the part of the gold pairs no single response joins when several
+    responses split it; every response earns its group's credit. Gold meetings marked difficult
+    are neutral.
+    """
+    groups: dict[int, list[int]] = {}
+    unassigned = 0
+    for r, participants in enumerate(meetings):
+        shared = [(sum(any(_overlaps(p, g) for p in participants) for g in gold.participants), -i, i)
+                  for i, gold in enumerate(document.meetings)]
+        best = max(shared, default=(0, 0, -1))
+        if best[0] == 0:
+            unassigned += 1
+        else:
+            groups.setdefault(best[2], []).append(r)
+    credit_gold = credit_responses = 0.0
+    counted_responses = unassigned
+    for g, responses in groups.items():
+        gold = document.meetings[g]
+        if gold.ignored:
+            continue
+        quality = _group_quality(gold, [meetings[r] for r in responses])
+        credit_gold += quality
+        credit_responses += quality * len(responses)
+        counted_responses += len(responses)
+    gold_count = sum(not m.ignored for m in document.meetings)
+    # precision counts response credit, recall gold credit, as the original's two tp figures
+    return Score(credit_gold, counted_responses, gold_count, credit_responses)
+
+
+def _overlaps(participant: frozenset[int], mentions: tuple[frozenset[int], ...]) -> bool:
+    return any(participant & m for m in mentions)
+
+
+def _group_quality(gold: GoldMeeting, responses: list[tuple[frozenset[int], ...]]) -> float:
+    matched: dict[int, set[int]] = {}  # gold participant -> responses that name it
+    extra = 0
+    for r, participants in enumerate(responses):
+        for p in participants:
+            g = next((i for i, mentions in enumerate(gold.participants) if _overlaps(p, mentions)), None)
+            if g is None:
+                extra += 1
+            else:
+                matched.setdefault(g, set()).add(r)
+    n, missing = len(matched), len(gold.participants) - len(matched)
+    arguments = n / (n + extra + missing) if n + extra + missing else 0.0
+    if len(responses) == 1:
+        return arguments
+    found = sorted(matched)
+    pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1:]]
+    joined = sum(bool(matched[a] & matched[b]) for a, b in pairs) / len(pairs) if pairs else 1.0
+    return (arguments + joined * arguments) / 2

@@ -6,7 +6,8 @@ a meeting. Participants are the people the sentence names when there are two or 
 and countries next to them describe their positions), else its people and organisations, else
 its countries ("Казахстан и Россия провели переговоры"); a name inside a person's role phrase
 ("генеральный директор ОАО «КАМАЗ»") is never a participant. A plural meeting noun
-("динамика взаимных визитов") is meetings in general, not one. The place is a city the sentence names, the date the first date
+("динамика взаимных визитов") is meetings in general, not one; a negated or future one ("не
+планировался", "встретятся") and one inside «quoted» words are not reported as held. The place is a city the sentence names, the date the first date
 it states.
 
 A sentence that refers back to a meeting, the meeting noun in an oblique case ("во встрече
@@ -73,7 +74,8 @@ def find_meetings(text: str, sentences, mentions, actor_ids: list[str], actors, 
             continue
         tokens = [w for w in words(text, sentence.start, sentence.stop) if w.text[:1].isalnum()]
         lemmas = [lemma(w.text) for w in tokens]
-        trigger = next((i for i, l in enumerate(lemmas) if l in kinds and not _generic(tokens[i].text, l)), None)
+        trigger = next((i for i, l in enumerate(lemmas) if l in kinds and not _generic(tokens[i].text, l)
+                        and not _unreal(tokens, lemmas, i) and not _quoted(text, sentence.start, tokens[i].start)), None)
         if trigger is None:
             continue
         kind = kinds[lemmas[trigger]]
@@ -98,6 +100,20 @@ def _generic(word: str, word_lemma: str) -> bool:
     """Meetings in general ("динамика взаимных визитов"): a plural meeting noun, "переговоры" aside."""
     form = parse(word)
     return form is not None and form.tag.POS == "NOUN" and form.tag.number == "plur" and word_lemma != "переговоры"
+
+
+def _unreal(tokens, lemmas: list[str], i: int) -> bool:
+    """A meeting that did not or has not yet happened: negated ("не планировался") or a verb in
+    the future ("встретятся")."""
+    form = parse(tokens[i].text)
+    future = form is not None and form.tag.POS == "VERB" and form.tag.tense == "futr"
+    return future or "не" in lemmas[max(0, i - 2):i]
+
+
+def _quoted(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` is inside «...» opened in its sentence: someone's words, not the report."""
+    before = text[start:position]
+    return before.count("«") > before.count("»")
 
 
 def _refers_back(word: str) -> bool:
