@@ -15,8 +15,8 @@ from .facts import build_facts
 from .network import cooccurrence_graph, network_figure, save_figure, write_graphml
 from .nlp import analyse
 from .roles import person_roles
-from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, MENTION_COLUMNS, REMOVED_COLUMNS, ROLE_COLUMNS, SKIPPED_COLUMNS,
-                    Results, data_dir, load_results, write_atomic, write_csv, write_json)
+from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, FACT_TABLES, MENTION_COLUMNS, REMOVED_COLUMNS, ROLE_COLUMNS,
+                    SKIPPED_COLUMNS, Results, data_dir, fact_rows, load_results, write_atomic, write_csv, write_json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +42,24 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
     folder = data_dir(out)
     skipped = list(corpus.skipped)
     articles, mentions, removed, role_rows, seen, warnings = [], [], [], [], [], []
+    fact_tables: dict[str, list[dict]] = {kind: [] for kind in FACT_TABLES}
     known: dict[str, Actor] = {}
     for article in tqdm(corpus.articles, desc="extract", unit="article", disable=not progress):
         try:
             analysis = analyse(article)
             actors, actor_ids = resolve_actors(analysis.mentions, article.source_spans)
             roles = person_roles(article.text, analysis.mentions, analysis.sentences, actor_ids, actors)
-            facts = build_facts(article, list(analysis.mentions), actors, actor_ids, roles)
+            facts = build_facts(article, list(analysis.mentions), actors, actor_ids, roles, analysis.sentences)
         except Exception as error:  # one bad article must not stop the others; it is reported
             skipped.append(Skipped(article.path, f"extraction failed: {type(error).__name__}: {error}"))
             continue
         seen.append(article.id)
         known.update((a.actor_id, a) for a in actors)
         write_atomic(folder / "texts" / f"{article.id}.txt", article.text)
-        write_json(folder / "facts" / f"{article.id}.json", facts.as_json())
+        record = facts.as_json()
+        write_json(folder / "facts" / f"{article.id}.json", record)
+        for kind, rows in fact_tables.items():
+            rows.extend(fact_rows(kind, record))
         warnings.extend(f"{Path(article.path).name}: {w}" for w in article.warnings)
         articles.append({
             "article_id": article.id, "title": article.title, "title_source": article.title_source,
@@ -84,6 +88,8 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
     write_csv(folder / "actors.csv", ACTOR_COLUMNS, actors_rows)
     write_csv(folder / "removed.csv", REMOVED_COLUMNS, removed)
     write_csv(folder / "roles.csv", ROLE_COLUMNS, role_rows)
+    for kind, rows in fact_tables.items():
+        write_csv(folder / f"{kind}.csv", FACT_TABLES[kind], rows)
     write_csv(folder / "skipped.csv", SKIPPED_COLUMNS, [{"file": Path(s.path).name, "reason": s.reason} for s in skipped])
     kept = set(seen)
     write_json(folder / "extraction.json", {

@@ -1,18 +1,25 @@
-"""The fact record of one article, in the schema of DESIGN.md.
+"""The fact record of one article, in the schema of DESIGN.md: who is named, what met, what
+was signed or planned, who said what, which dates, sums and areas of cooperation.
 
-Lists that the package does not extract yet stay empty; nothing is invented to fill them.
+Every fact comes from the story, never from a digest of other news appended to it, and keeps
+the offsets of the text it was read from.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-import pandas as pd
-
 from .actors import Actor
-from .corpus import Article
-from .nlp import Mention
+from .agreements import find_agreements
+from .amounts import find_amounts
+from .boilerplate import DIGEST
+from .corpus import BODY, TITLE, Article
+from .dates import find_dates
+from .meetings import find_meetings
+from .nlp import Mention, Sentence
+from .quotes import find_quotes
 from .roles import PersonRole
+from .themes import count_themes
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +49,31 @@ class Facts:
 
 
 def build_facts(article: Article, mentions: list[Mention], actors: list[Actor], actor_ids: list[str],
-                roles: list[PersonRole] = ()) -> Facts:
-    """Facts of one article from its mentions and their resolved actors.
+                roles: list[PersonRole], sentences: tuple[Sentence, ...]) -> Facts:
+    """Facts of one article from its mentions, their resolved actors, roles and sentences.
 
     Each entity lists its mentions as ``[start, stop]`` offsets, in text order; entities
     are ordered by their first mention. Outlets are sources, not entities; mentions inside a
     digest of other news go to ``digest`` only.
     """
+    story = [(p.start, p.stop) for p in article.paragraphs if p.kind in (TITLE, BODY)]
+    digest_sentences = frozenset(s.index for s in sentences if article.paragraphs[s.paragraph].kind == DIGEST)
+    dates = find_dates(article.text, story, article.published)
+    body = [p for p in article.paragraphs if p.kind in (TITLE, BODY)]
+    events = {
+        "meetings": [m.as_json() for m in find_meetings(article.text, sentences, mentions, actor_ids, actors, roles,
+                                                        dates, digest_sentences, article.published)],
+        "agreements": [a.as_json() for a in find_agreements(article.text, sentences, mentions, actor_ids, actors,
+                                                            digest_sentences)],
+        "quotes": [q.as_json() for q in find_quotes(article.text, body, mentions, actor_ids, actors, roles)],
+        "dates": [d.as_json() for d in dates],
+        "amounts": [a.as_json() for a in find_amounts(article.text, story)],
+        "themes": [t.as_json() for t in count_themes(article.text, story)],
+    }
     names = {a.actor_id: a for a in actors}
     pairs = sorted(zip(mentions, actor_ids), key=lambda pair: pair[0].start)
-    story = _entities([(m, aid) for m, aid in pairs if m.block != "digest"], names)
-    for person in story["person"]:
+    entities = _entities([(m, aid) for m, aid in pairs if m.block != "digest"], names)
+    for person in entities["person"]:
         actor_id = person.pop("actor_id")
         own = [r for r in roles if r.actor_id == actor_id]
         person["roles"] = list(dict.fromkeys(r.role for r in own))
@@ -63,10 +84,11 @@ def build_facts(article: Article, mentions: list[Mention], actors: list[Actor], 
         title=article.title,
         published=article.published or None,
         sources=list(article.sources),
-        persons=story["person"],
-        organizations=story["organization"],
-        countries=story["country"],
-        places=story["place"],
+        persons=entities["person"],
+        organizations=entities["organization"],
+        countries=entities["country"],
+        places=entities["place"],
+        **events,
         title_source=article.title_source,
         dateline=article.dateline or None,
         digest={kind: [e["name"] for e in entries] for kind, entries in digest.items() if entries},
@@ -92,19 +114,3 @@ def _entities(pairs: list[tuple[Mention, str]], names: dict[str, Actor]) -> dict
             continue  # media: the article's sources, listed under "sources"
         by_kind[actor.kind].append(entry)
     return by_kind
-
-
-def entity_table(entries: list[dict]) -> pd.DataFrame:
-    """A fact record's persons, organizations, countries or places as a table, by first mention."""
-    rows = [{"name": e["name"],
-             **({"roles": "; ".join(e["roles"]), "affiliation": e["affiliation"] or ""} if "roles" in e else {}),
-             **({"code": e["code"]} if "code" in e else {}),
-             **({"country": e["country"] or ""} if "country" in e else {}),
-             "mentions": len(e["mentions"]), "first at": e["mentions"][0][0]} for e in entries]
-    return pd.DataFrame(rows)
-
-
-def digest_table(facts: dict) -> pd.DataFrame:
-    """People, organisations and places named only in the article's digest of other news."""
-    rows = [{"kind": kind, "name": name} for kind, names in facts.get("digest", {}).items() for name in names]
-    return pd.DataFrame(rows, columns=["kind", "name"])

@@ -32,8 +32,8 @@ _BACK_REFERENCE = {"в", "во", "на", "по", "ход", "итог", "учас
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
-    """A meeting: its kind, participants (actor ids and names), place, date and the sentence it
-    is told in; ``spans`` holds one mention of each participant, for checking against gold."""
+    """A meeting: its kind, participants (actor ids and names), place, date, the sentences it is
+    told in and one mention of each participant (``spans``)."""
 
     kind: str
     participant_ids: tuple[str, ...]
@@ -46,7 +46,7 @@ class Meeting:
     def as_json(self) -> dict:
         return {"kind": self.kind, "participants": list(self.participants),
                 "participant_ids": list(self.participant_ids), "place": self.place, "date": self.date,
-                "evidence": list(self.evidence)}
+                "evidence": list(self.evidence), "participant_mentions": [list(span) for span in self.spans]}
 
 
 @cache
@@ -54,13 +54,19 @@ def _meeting_words() -> dict[str, str]:
     return {row["lemma"]: row["kind"] for row in rows("meeting_words.csv")}
 
 
+@cache
+def _today() -> frozenset[str]:
+    return frozenset(row["word"] for row in rows("today_words.csv"))
+
+
 def find_meetings(text: str, sentences, mentions, actor_ids: list[str], actors, roles=(), dates=(),
-                  digest_sentences: frozenset[int] = frozenset()) -> list[Meeting]:
+                  digest_sentences: frozenset[int] = frozenset(), published: str = "") -> list[Meeting]:
     """The meetings the article's story tells of, in text order.
 
     ``sentences``, ``mentions`` and ``actor_ids`` come from the extraction (``nlp.analyse`` and
     ``actors.resolve_actors``), ``roles`` from ``roles.person_roles`` and ``dates`` are records
-    with ``start``, ``stop`` and ``value``. Sentences in ``digest_sentences`` are left out.
+    with ``start``, ``stop`` and ``value``; "сегодня" is the day ``published`` (as far as the article
+    states it). Sentences in ``digest_sentences`` are left out.
     """
     kinds = _meeting_words()
     by_id = {a.actor_id: a for a in actors}
@@ -83,11 +89,19 @@ def find_meetings(text: str, sentences, mentions, actor_ids: list[str], actors, 
         place = next((by_id[aid].name for m, aid in by_sentence.get(sentence.index, [])
                       if by_id[aid].kind == "place"), None)
         date = next((d.value for d in dates if sentence.start <= d.start < sentence.stop), None)
+        if date is None and published and _today() & set(lemmas):
+            date = published  # "сегодня состоялась встреча" in an article of that day (partial stays partial)
         back_reference = _refers_back(tokens[trigger].text) or (trigger > 0 and lemmas[trigger - 1] in _BACK_REFERENCE)
         earlier = _same_meeting(meetings, kind, place, back_reference)
-        if earlier is not None:
-            people = [(aid, span) for aid, span in found if by_id[aid].kind == "person"]
-            meetings[earlier] = _merge(meetings[earlier], people if back_reference else found, place, date, by_id)
+        if earlier is not None and back_reference:
+            # "во встрече в Астане также приняли участие ...": more people and the place; a date
+            # there is another matter's ("по итогам встречи подписали план на 2021 год")
+            people = [(aid, span) for aid, span in found
+                      if by_id[aid].kind == "person" and aid not in meetings[earlier].participant_ids]
+            if people or (place and not meetings[earlier].place):
+                meetings[earlier] = _merge(meetings[earlier], people, place, None, by_id, evidence_stop=sentence.stop)
+        elif earlier is not None:
+            meetings[earlier] = _merge(meetings[earlier], found, place, date, by_id, evidence_stop=sentence.stop)
         else:
             meeting = _merge(Meeting(kind, (), (), place, date, (sentence.start, sentence.stop)), found, place, date,
                              by_id)
@@ -149,13 +163,15 @@ def _same_meeting(meetings: list[Meeting], kind: str, place: str | None, back_re
     return next((i for i, m in enumerate(meetings) if place and m.place == place), None)
 
 
-def _merge(meeting: Meeting, found, place, date, by_id) -> Meeting:
+def _merge(meeting: Meeting, found, place, date, by_id, evidence_stop: int = 0) -> Meeting:
     """``meeting`` with the participants ``found`` added (countries dropped once there are people),
-    and its place and date filled in when it had none."""
+    its place and date filled in when it had none, and its evidence running on to ``evidence_stop``
+    when a later sentence added to it."""
     pairs = list(zip(meeting.participant_ids, meeting.spans))
     pairs += [(aid, span) for aid, span in found if aid not in meeting.participant_ids]
     if any(by_id[aid].kind in _PARTIES for aid, _ in pairs):
         pairs = [(aid, span) for aid, span in pairs if by_id[aid].kind in _PARTIES]
     return replace(meeting, participant_ids=tuple(aid for aid, _ in pairs),
                    participants=tuple(by_id[aid].name for aid, _ in pairs), spans=tuple(span for _, span in pairs),
-                   place=meeting.place or place, date=meeting.date or date)
+                   place=meeting.place or place, date=meeting.date or date,
+                   evidence=(meeting.evidence[0], max(meeting.evidence[1], evidence_stop)))

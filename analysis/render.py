@@ -77,3 +77,25 @@ def fact_header(facts: dict, article: dict) -> str:
     rows = "".join(f"<tr><th style=\"text-align:left\">{escape(k)}</th><td>{escape(str(v))}</td></tr>"
                    for k, v in fields)
     return f"<h2>{escape(facts['title'] or facts['article_id'])}</h2><table>{rows}</table>"
+
+
+_MARK_COLOURS = {"PER": "#cfe2ff", "ORG": "#ffe5b4", "LOC": "#d4edda"}
+
+
+def highlighted_text(text: str, mentions: list[tuple[int, int, str, str]]) -> str:
+    """The article text as escaped HTML, each mention ``(start, stop, type, title)`` marked.
+
+    Nested or overlapping mentions keep the outer one; line ends become paragraph breaks.
+    """
+    parts, position = [], 0
+    for start, stop, kind, title in sorted(mentions, key=lambda m: (m[0], -m[1])):
+        if start < position:
+            continue
+        parts.append(escape(text[position:start]))
+        parts.append(f'<mark style="background:{_MARK_COLOURS.get(kind, "#eeeeee")}" title="{escape(title)}">'
+                     f"{escape(text[start:stop])}</mark>")
+        position = stop
+    parts.append(escape(text[position:]))
+    body = "".join(parts).replace("\n", "<br>\n")
+    legend = " ".join(f'<mark style="background:{colour}">{kind}</mark>' for kind, colour in _MARK_COLOURS.items())
+    return f'<div style="line-height:1.6;max-width:60em">{legend}<br><br>{body}</div>'

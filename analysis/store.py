@@ -28,6 +28,27 @@ REMOVED_COLUMNS = ["article_id", "start", "stop", "reason", "text"]
 ROLE_COLUMNS = ["article_id", "actor_id", "role", "affiliation", "start", "stop"]
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "code", "country", "articles", "mentions"]
 SKIPPED_COLUMNS = ["file", "reason"]
+# one table per kind of fact, one row per fact, for corpus-wide analysis; lists joined by ";"
+FACT_TABLES = {
+    "meetings": ["article_id", "kind", "participants", "participant_ids", "place", "date", "start", "stop"],
+    "agreements": ["article_id", "kind", "title", "status", "parties", "party_ids", "year", "start", "stop"],
+    "quotes": ["article_id", "speaker", "speaker_id", "text", "start", "stop", "cue"],
+    "dates": ["article_id", "text", "value", "start", "stop"],
+    "amounts": ["article_id", "text", "amount", "currency", "start", "stop"],
+    "themes": ["article_id", "theme", "label", "count"],
+}
+
+
+def fact_rows(kind: str, facts: dict) -> list[dict]:
+    """The rows of the ``kind`` table for one article's fact record."""
+    rows = []
+    for record in facts[kind]:
+        row = {"article_id": facts["article_id"], **record}
+        if "evidence" in record:
+            row["start"], row["stop"] = record["evidence"]
+        rows.append({key: ";".join(value) if isinstance(value, list) else ("" if value is None else value)
+                     for key, value in row.items() if key in FACT_TABLES[kind]})
+    return rows
 
 
 def _umask() -> int:
@@ -94,6 +115,10 @@ class Results:
                 f"unknown article_id {article_id!r}: use one of the {len(self.ids)} ids in "
                 f"{data_dir(self.out) / 'articles.csv'} ({shown})")
         return article_id
+
+    def table(self, kind: str) -> pd.DataFrame:
+        """The corpus-wide table of one kind of fact (a key of ``FACT_TABLES``)."""
+        return pd.read_csv(data_dir(self.out) / f"{kind}.csv", keep_default_na=False, na_values=[""])
 
     def facts(self, article_id: str) -> dict:
         path = data_dir(self.out) / "facts" / f"{self.check_id(article_id)}.json"

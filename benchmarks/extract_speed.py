@@ -36,7 +36,7 @@ def extract(number: int, text: str) -> None:
     analysis = analyse(article)
     actors, ids = resolve_actors(analysis.mentions, article.source_spans)
     roles = person_roles(article.text, analysis.mentions, analysis.sentences, ids, actors)
-    build_facts(article, list(analysis.mentions), actors, ids, roles)
+    build_facts(article, list(analysis.mentions), actors, ids, roles, analysis.sentences)
 
 
 def main() -> None:

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -14,7 +16,8 @@
 # %% [markdown]
 # # Corpus overview
 #
-# The articles of the corpus, their length, and the actors they mention most often.
+# The articles of the corpus, their length, the actors they mention most often, the facts they
+# report, the areas of cooperation they cover and the years they speak of.
 # Reads the stored tables under `output/data/`; if there are none yet, extracts the corpus first.
 
 # %% tags=["parameters"]
@@ -28,7 +31,9 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
+from analysis.charts import corpus_timeline, themes_heatmap
 from analysis.params import check_int, check_text, project_dirs
+from analysis.themes import theme_labels
 
 top_n = check_int("top_n", top_n, minimum=1)
 corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
@@ -69,6 +74,36 @@ plt.show()
 actors = results.actors[results.actors["kind"] != "media"]  # outlets are sources, not actors
 ranked = actors.sort_values(["mentions", "articles", "actor_id"], ascending=[False, False, True])
 ranked.head(top_n).reset_index(drop=True)
+
+# %% [markdown]
+# ## Facts per article
+#
+# Meetings, agreements and quotes each article reports (fact sheets list them one by one;
+# `output/data/meetings.csv`, `agreements.csv` and `quotes.csv` hold them for the whole corpus).
+
+# %%
+facts = pd.DataFrame({kind: results.table(kind).groupby("article_id").size()
+                      for kind in ("meetings", "agreements", "quotes", "dates", "amounts")},
+                     index=results.ids).fillna(0).astype(int)
+facts.loc["total"] = facts.sum()
+facts
+
+# %% [markdown]
+# ## Areas of cooperation by article
+#
+# How often each article names each area (from the lexicon `analysis/data/themes.csv`).
+
+# %%
+themes_heatmap(results.table("themes"), results.ids, theme_labels())
+
+# %% [markdown]
+# ## Timeline: publication and dates mentioned
+#
+# Years in which articles were published (as far as they state it) and years of the dates
+# they mention.
+
+# %%
+corpus_timeline(results.articles, results.table("dates"))
 
 # %% [markdown]
 # ## Lines left out of the analysis, by reason

@@ -57,6 +57,33 @@ def test_notebook_executes_and_shows_the_names(two_corpus, two_results, name, pa
     assert "import analysis" not in page  # code is hidden
 
 
+def test_fact_sheet_shows_every_kind_of_fact(two_corpus, two_results):
+    result = run(two_corpus, two_results.out, "fact_sheet", article_id=TWO[0])
+    assert (result.status, result.error) == ("ok", "")
+    shown = outputs_text(two_results.out / "notebooks" / "fact_sheet.ipynb")
+    for text in ("обновленный договор о военном сотрудничестве между Республикой Казахстан и Российской Федерацией",
+                 "superseded", "сообщили в пресс-службе Минобороны", "отметил Ермекбаев", "1994 года",
+                 '<mark style="background:#cfe2ff" title="person:сергей_шойгу">'
+                 "Сергеем Шойгу</mark>", "No sum of money or percentage in this article."):
+        assert text in shown
+
+
+def test_fact_sheet_of_an_article_without_facts_says_so(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "weather.txt").write_text("Погода в столице\nВ Астане ожидается солнечная погода, без осадков.\n"
+                                        "<script>alert(1)</script>\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(corpus, out, "fact_sheet", article_id="weather")
+    assert (result.status, result.error) == ("ok", "")
+    shown = outputs_text(out / "notebooks" / "fact_sheet.ipynb")
+    for text in ("No person is named in this article.", "No meeting is reported in this article.",
+                 "No agreement, treaty, plan or contract is named in this article.", "No direct quote in this article.",
+                 "No date is stated in this article.", "&lt;script&gt;alert(1)&lt;/script&gt;"):
+        assert text in shown
+    assert "<script>alert(1)</script>" not in shown
+
+
 def test_unknown_article_id_fails_with_one_clear_message(two_corpus, two_results, tmp_path):
     result = run(two_corpus, two_results.out, "fact_sheet", article_id="../../etc/passwd")
     assert result.status == "failed"
