@@ -153,8 +153,10 @@ def _adjective_mentions(doc: Doc, paragraph: Paragraph, number: int, first: int)
 
 
 def _adjective_alone(tokens, vocab: MorphVocab) -> bool:
-    """A one-word "person" that can only be an adjective: a capitalised title word such as
-    "Чрезвычайный" (и Полномочный посол), never a name."""
+    """A one-word "person" that is a letter alone or can only be an adjective: a capitalised
+    title word such as "Чрезвычайный" (и Полномочный посол), never a name."""
+    if len(tokens) == 1 and len(tokens[0].text.strip(".")) == 1:
+        return True  # a capital letter alone ("С министром ..."), no name
     forms = vocab.parse(normal_word(tokens[0].text)) if len(tokens) == 1 else []
     return bool(forms) and all(form.tag.POS in {"ADJF", "ADJS", "PRTF"} for form in forms)
 
@@ -256,7 +258,8 @@ def person_normal(tokens, vocab: MorphVocab) -> str:
     ("Абдусаломом Азизовым" tagged nominative, left as it is). The words of a name
     agree in case, so when the cases that all its name-like words (first name, surname,
     patronymic; singular) can take exclude the nominative, each word is put into the
-    nominative from its reading in those cases.
+    nominative from its reading in those cases; a surname the dictionary does not know as one,
+    next to a man's name, by its ending (``data/surname_endings.csv``).
     """
     words = [_inflect(vocab, token) for token in tokens]
     readings = {index: _name_readings(vocab, token.text) for index, token in enumerate(tokens)}
@@ -268,8 +271,29 @@ def person_normal(tokens, vocab: MorphVocab) -> str:
                 nominatives = {_inflected(form) for form in forms if form.tag.case in cases} - {None}
                 if len(nominatives) == 1:
                     words[index] = nominatives.pop()
+            masculine = all(form.tag.gender == "masc" for forms in readings.values() for form in forms
+                            if form.tag.case in cases)
+            for index, token in enumerate(tokens):
+                if index not in readings and masculine and len(token.text) > 3 and token.text.isalpha():
+                    words[index] = _surname_nominative(token.text.lower(), cases) or words[index]
     words = [_keep_yo(word, token.text) for word, token in zip(words, tokens)]
     return recover_spaces(recover_shapes(words, tokens), tokens)
+
+
+@cache
+def _surname_endings() -> tuple[tuple[str, str, str], ...]:
+    from .lexicon import rows
+
+    return tuple((row["case"], row["ending"], row["nominative"]) for row in rows("surname_endings.csv"))
+
+
+def _surname_nominative(word: str, cases: set[str]) -> str | None:
+    """A surname the dictionary does not know, next to a man's first name in an oblique case:
+    its ending put back in the nominative ("Виктора Хренина" -> "Хренин")."""
+    for case, ending, nominative in _surname_endings():
+        if case in cases and word.endswith(ending):
+            return word[:-len(ending)] + nominative
+    return None
 
 
 def _keep_yo(word: str, original: str) -> str:

@@ -77,7 +77,9 @@ def complete_organizations(text: str, mentions: list) -> list:
     - a national body starts at a country adjective right before it ("японского МИДа");
     - a body noun right before a place ("правительства Казахстана", "посольство России",
       "мэрии Москвы") is an organisation mention;
-    - a generic word alone ("СМИ", "ОАО") is no mention.
+    - a generic word alone ("СМИ", "ОАО") is no mention;
+    - a "person" that starts with a known organisation is that organisation and a person
+      ("Мажилиса Айдос Сарым").
 
     ``mentions`` are ``nlp.Mention`` records sorted by offset; the result is sorted the same way.
     """
@@ -90,6 +92,12 @@ def complete_organizations(text: str, mentions: list) -> list:
     for m in mentions:
         if " ".join(lemma_key(m.text)) in generic:
             continue
+        head = m.text.split()[0]
+        if m.type == "PER" and len(m.text.split()) >= 3 and lemma_key(head) in _index():
+            # "депутат Мажилиса Айдос Сарым": NER runs the body into the name that follows it
+            rest = m.text.index(" ", len(head)) + 1
+            found.append(replace(m, stop=m.start + len(head), text=head, type="ORG", normal=m.normal.split()[0]))
+            m = replace(m, start=m.start + rest, text=m.text[rest:], normal=" ".join(m.normal.split()[1:]))
         if m.type != "ORG" and m.text[:1].isupper() and _known(m.text):
             m = replace(m, type="ORG")
         found.append(m)

@@ -64,3 +64,10 @@ def test_the_place_inside_an_organisation_name_stays_a_mention():
         ("Министерства обороны Российской Федерации", "ORG", "Министерство обороны Российской Федерации"),
         ("Российской Федерации", "LOC", "Российская Федерация"),
         ("ЕС", "ORG", "ЕС")]
+
+
+def test_a_body_run_into_the_name_after_it_is_split_off():
+    analysis = analyse(parse_article("x", "Заявление\nОб этом сказал депутат Мажилиса Айдос Сарым. С министром "
+                                          "встретился депутат."))
+    assert [(m.text, m.type, m.normal) for m in analysis.mentions] == [
+        ("Мажилиса", "ORG", "Мажилис"), ("Айдос Сарым", "PER", "Айдос Сарым")]  # and no person "С"
