@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lemmas import Word, gender, lemma, nominative, parse, words
+from .lemmas import Word, gender, lemma, nominative, parse, stem_pattern, words
 from .lexicon import rows
 
 _ENDS = {"VERB", "INFN", "GRND", "PRTS", "PRED"}
@@ -62,6 +62,11 @@ def _kinds() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def _candidates():
+    return stem_pattern(words[0] for words in _kinds())
+
+
+@cache
 def _statuses() -> list[tuple[tuple[str, ...], str, int]]:
     """Status phrases as lemmas, longest first."""
     found = [(tuple(lemma(w) for w in row["phrase"].split()), row["status"], int(row["priority"]))
@@ -88,8 +93,9 @@ def find_agreements(text: str, sentences, mentions, actor_ids: list[str], actors
     for mention, aid in zip(mentions, actor_ids):
         by_sentence.setdefault(mention.sentence, []).append((mention, aid))
     found: list[Agreement] = []
+    candidates = _candidates()
     for sentence in sentences:
-        if sentence.index in digest_sentences:
+        if sentence.index in digest_sentences or not candidates.search(text, sentence.start, sentence.stop):
             continue
         tokens = words(text, sentence.start, sentence.stop)
         named = _named(tokens)

@@ -75,3 +75,10 @@ def nominative(word: str, gender: str | None = None) -> str:
 def gender(word: str) -> str | None:
     form = parse(word)
     return form.tag.gender if form else None
+
+
+def stem_pattern(lemmas) -> re.Pattern:
+    """A case-insensitive pattern for the words that may be forms of ``lemmas`` (their first
+    letters), to skip dictionary look-ups for the many words that cannot be."""
+    stems = sorted({lemma[:max(3, min(5, len(lemma) - 2))] for lemma in lemmas}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)

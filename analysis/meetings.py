@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lemmas import lemma, parse, words
+from .lemmas import lemma, parse, stem_pattern, words
 from .lexicon import rows
 
 _PARTIES = ("person", "organization")
@@ -55,6 +55,11 @@ def _meeting_words() -> dict[str, str]:
 
 
 @cache
+def _candidates():
+    return stem_pattern(_meeting_words())
+
+
+@cache
 def _today() -> frozenset[str]:
     return frozenset(row["word"] for row in rows("today_words.csv"))
 
@@ -75,8 +80,9 @@ def find_meetings(text: str, sentences, mentions, actor_ids: list[str], actors, 
     for mention, aid in zip(mentions, actor_ids):
         by_sentence.setdefault(mention.sentence, []).append((mention, aid))
     meetings: list[Meeting] = []
+    candidates = _candidates()
     for sentence in sentences:
-        if sentence.index in digest_sentences:
+        if sentence.index in digest_sentences or not candidates.search(text, sentence.start, sentence.stop):
             continue
         tokens = [w for w in words(text, sentence.start, sentence.stop) if w.text[:1].isalnum()]
         lemmas = [lemma(w.text) for w in tokens]

@@ -96,7 +96,10 @@ def analyse(article: Article) -> Analysis:
             doc.envelop_span_tokens()
         known = {id(span): variant[1] for doc in docs for span in doc.spans if span.type == "LOC"
                  for variant in [place_variant(span.text)] if variant}
-        _tag_where_needed(docs, nlp, skip=known)
+        # abbreviations ("ОДКБ", "МО РК", "ОАО «КАМАЗ»") do not inflect: nothing to tag
+        abbreviations = {id(span): span.text for doc in docs for span in doc.spans
+                         if span.type == "ORG" and span.text.isupper()}
+        _tag_where_needed(docs, nlp, skip=known | abbreviations)
         for (number, paragraph), doc in zip(chunk, docs):
             first = len(sentences)
             for sent in doc.sents:
@@ -217,10 +220,11 @@ def _tag_where_needed(docs: list[Doc], nlp: Pipeline, skip: dict) -> None:
     """Morphology for the tokens of mentions (but those in ``skip``) and their context, in one batch."""
     windows = [w for doc in docs for sent in doc.sents
                for w in _morph_windows(sent, [s for s in doc.spans if id(s) not in skip])]
-    if windows:
-        markups = nlp.morph_tagger.map([[t.text for t in window] for window in windows])
-        for window, markup in zip(windows, markups):
-            inject_morph(window, markup.tokens)
+    # windows of like length in one batch: the tagger pads every batch to its longest
+    windows.sort(key=len)
+    markups = nlp.morph_tagger.map([[t.text for t in window] for window in windows])
+    for window, markup in zip(windows, markups):
+        inject_morph(window, markup.tokens)
 
 
 _HEAD = {"NOUN", "PROPN"}

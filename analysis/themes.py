@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .lemmas import lemma, words
+from .lemmas import lemma, stem_pattern, words
 from .lexicon import rows
 
 
@@ -34,6 +34,11 @@ def _lexicon() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
     return labels, phrases
 
 
+@cache
+def _starts():
+    return stem_pattern(phrase[0] for phrase in _lexicon()[1])
+
+
 def theme_labels() -> dict[str, str]:
     """Every theme of the lexicon and its English label, in the file's order."""
     return dict(_lexicon()[0])
@@ -47,17 +52,21 @@ def count_themes(text: str, spans: list[tuple[int, int]]) -> list[Theme]:
     """
     labels, phrases = _lexicon()
     longest = max(map(len, phrases))
+    starts = _starts()
     counts = dict.fromkeys(labels, 0)
     for start, stop in spans:
-        lemmas = [lemma(w.text) for w in words(text, start, stop) if w.text[:1].isalnum()]
+        tokens = [w.text for w in words(text, start, stop) if w.text[:1].isalnum()]
         i = 0
-        while i < len(lemmas):
-            for size in range(min(longest, len(lemmas) - i), 0, -1):
-                theme = phrases.get(tuple(lemmas[i:i + size]))
-                if theme:
-                    counts[theme] += 1
-                    i += size
-                    break
+        while i < len(tokens):
+            if starts.match(tokens[i]):  # only words that can begin a phrase are looked up
+                for size in range(min(longest, len(tokens) - i), 0, -1):
+                    theme = phrases.get(tuple(lemma(t) for t in tokens[i:i + size]))
+                    if theme:
+                        counts[theme] += 1
+                        i += size
+                        break
+                else:
+                    i += 1
             else:
                 i += 1
     order = list(labels)
