@@ -156,12 +156,15 @@ def _adjective_mentions(doc: Doc, paragraph: Paragraph, number: int, first: int)
 
 
 def _adjective_alone(tokens, vocab: MorphVocab) -> bool:
-    """A one-word "person" that is a letter alone or can only be an adjective: a capitalised
-    title word such as "Чрезвычайный" (и Полномочный посол), never a name."""
+    """A one-word "person" that is a letter alone or can only be a relative adjective: a
+    capitalised title word such as "Чрезвычайный" (и Полномочный посол), never a name."""
     if len(tokens) == 1 and len(tokens[0].text.strip(".")) == 1:
         return True  # a capital letter alone ("С министром ..."), no name
     forms = vocab.parse(normal_word(tokens[0].text)) if len(tokens) == 1 else []
-    return bool(forms) and all(form.tag.POS in {"ADJF", "ADJS", "PRTF"} for form in forms)
+    # relative adjectives only ("Чрезвычайный", "Генеральный"); surnames read as adjectives
+    # ("Карасиным") come out qualitative or short
+    return bool(forms) and all(form.tag.POS in {"ADJF", "PRTF"} and "Qual" not in form.tag.grammemes
+                               for form in forms)
 
 
 def _chunks(numbered: list[tuple[int, Paragraph]]):

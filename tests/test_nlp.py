@@ -58,3 +58,9 @@ def test_tags_in_windows_around_mentions_equal_tags_over_the_whole_sentence():
     assert len(in_spans) == 9
     for i in in_spans:
         assert (windowed.tokens[i].pos, windowed.tokens[i].feats) == (whole.tokens[i].pos, whole.tokens[i].feats)
+
+
+def test_title_words_and_lone_letters_are_no_people_but_adjective_like_surnames_are():
+    text = "Заголовок\nЗаявил Карасин. С ним говорил Чрезвычайный и Полномочный посол России Михаил Бочарников."
+    people = [m.text for m in analyse(parse_article("own", text)).mentions if m.type == "PER"]
+    assert people == ["Карасин", "Михаил Бочарников"]
