@@ -12,7 +12,7 @@ from .actors import Actor, resolve_actors
 from .corpus import Skipped, load_corpus
 from .errors import ResultsError
 from .facts import build_facts
-from .network import cooccurrence_graph, network_figure, save_figure, write_graphml
+from .network import actor_graph, country_graph, layout, network_figure, save_figure, write_network
 from .nlp import analyse
 from .roles import person_roles
 from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, FACT_TABLES, MENTION_COLUMNS, REMOVED_COLUMNS, ROLE_COLUMNS,
@@ -132,10 +132,13 @@ def _remove_stale(folder: Path, ids: list[str]) -> None:
 
 
 def _write_network(out: Path, results: Results, corpus_name: str) -> None:
-    graph = cooccurrence_graph(results.mentions, results.actors)
+    """The corpus' actor and country networks with their default parameters: files and figures."""
     folder = out / "network"
-    write_graphml(graph, folder / "actors.graphml")
-    fig = network_figure(graph, title="Actor co-occurrence network",
-                         caption=f"Corpus: {corpus_name} ({len(results.articles)} articles). "
-                                 "Edges: actors named in the same sentence, width by count.")
-    save_figure(fig, folder / "actors")
+    described = f"Corpus: {corpus_name} ({len(results.articles)} articles). Links: named in the same sentence, " \
+                "met, signed, affiliated; digests of other news left out."
+    for stem, graph, title in (("actors", actor_graph(results), "Actor network"),
+                               ("countries", None, "Country network")):
+        graph = graph if graph is not None else country_graph(actor_graph(results), results)
+        positions = layout(graph)
+        write_network(graph, folder, stem, positions)
+        save_figure(network_figure(graph, title=title, caption=described, positions=positions), folder / stem)

@@ -1,115 +1,356 @@
-"""Actor co-occurrence networks from the stored mention table, their exports and figures.
+"""Actor networks from the stored tables: graphs, metrics, exports and figures.
 
-Two actors are linked when they are mentioned in the same sentence; the edge weight counts
-such sentences. Nodes and edges are inserted in sorted order and the layout is seeded, so
-the same tables always give the same GraphML and the same figure.
+Two actors are linked when they are named in the same window (sentence, paragraph or article;
+the edge counts such windows as ``cooccurrence``) and by what the facts say: ``met`` (both took
+part in a meeting), ``signed`` (both are parties to a document), ``affiliated`` (a person's role
+names a country or organisation). ``weight`` is the sum of the four. Every edge keeps the
+articles and the text spans (``article_id:start-stop``) behind it.
+
+Nodes are people, organisations, countries, regions and places; news outlets are the articles'
+sources and stay out. Nodes and edges are inserted in sorted order and the layout is seeded, so
+the same tables always give the same files and figures.
 """
 
 from __future__ import annotations
 
 import io
+import re
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 
 import matplotlib
 import networkx as nx
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .store import write_atomic
+from .errors import ParameterError
+from .lexicon import rows
+from .store import write_atomic, write_csv
 
-KIND_COLOURS = {"person": "#1f77b4", "organization": "#ff7f0e", "country": "#d62728",
-                "place": "#2ca02c", "media": "#7f7f7f"}
+WINDOWS = ("sentence", "paragraph", "article")
+LEVELS = ("actors", "countries")
+KINDS = ("person", "organization", "country", "place")
+LABELS = ("ru", "en")
+EDGE_TYPES = ("cooccurrence", "met", "signed", "affiliated")
+KIND_COLOURS = {"person": "#1f77b4", "organization": "#ff7f0e", "country": "#d62728", "place": "#2ca02c"}
+# how each kind of link is drawn when it is the strongest an edge has
+EDGE_STYLES = {"affiliated": ("#8c564b", ":"), "met": ("#9467bd", "-"), "signed": ("#17becf", "--"),
+               "cooccurrence": ("#aaaaaa", "-")}
 LAYOUT_SEED = 42
+EVIDENCE_LIMIT = 20  # spans kept per edge: enough to check it, not the whole corpus
 # Without a fixed salt, SVG element ids are random and every rerun differs.
 matplotlib.rcParams["svg.hashsalt"] = "analysis"
 
 
-def cooccurrence_graph(mentions: pd.DataFrame, actors: pd.DataFrame, article_id: str | None = None,
-                       min_weight: int = 1, include_digest: bool = False) -> nx.Graph:
-    """Graph of actors linked by mentions in the same sentence.
+def check_choice(name: str, value, allowed: tuple[str, ...]) -> str:
+    """``value`` if it is one of ``allowed``, else a ParameterError naming both."""
+    if value not in allowed:
+        raise ParameterError(f"parameter {name} must be one of {', '.join(allowed)}; got {value!r}")
+    return value
 
-    Node attributes: label, kind, mentions, articles (count). Edge attributes: weight
-    (sentences), articles (``;``-separated ids). ``article_id`` limits it to one article;
-    edges lighter than ``min_weight`` are dropped. Every mentioned actor is a node, except
-    news outlets (sources, not actors) and, unless ``include_digest``, actors named only in
-    digests of other news appended to articles.
+
+def check_kinds(value) -> tuple[str, ...]:
+    """Kinds of actor to keep: a list (or comma-separated text) of person, organization, country, place."""
+    kinds = tuple(k.strip() for k in value.split(",")) if isinstance(value, str) else tuple(value or ())
+    unknown = [k for k in kinds if k not in KINDS]
+    if not kinds or unknown:
+        raise ParameterError(f"parameter kinds must list some of {', '.join(KINDS)}; got {value!r}")
+    return kinds
+
+
+def actor_graph(results, window: str = "sentence", min_weight: int = 1, include_digest: bool = False,
+                kinds: tuple[str, ...] = KINDS, article_id: str | None = None) -> nx.Graph:
+    """The actor network of the stored results (``store.Results``), or of one article.
+
+    Edges lighter than ``min_weight`` are dropped, and so are actors left without a link
+    unless the graph has no links at all. Digests of other news count only with
+    ``include_digest``.
     """
+    check_choice("window", window, WINDOWS)
+    mentions, actors = results.mentions, results.actors.set_index("actor_id")
     if article_id is not None:
         mentions = mentions[mentions["article_id"] == article_id]
-    names = actors.set_index("actor_id")
-    mentions = mentions[mentions["actor_id"].map(names["kind"]) != "media"]
+    mentions = mentions[mentions["actor_id"].map(actors["kind"]).isin(kinds)]
     if not include_digest:
         mentions = mentions[mentions["block"] != "digest"]
-    weights: dict[tuple[str, str], int] = {}
-    edge_articles: dict[tuple[str, str], set[str]] = {}
-    for (article, _), group in mentions.groupby(["article_id", "sentence"], sort=True):
-        for pair in combinations(sorted(set(group["actor_id"])), 2):
-            weights[pair] = weights.get(pair, 0) + 1
-            edge_articles.setdefault(pair, set()).add(article)
-    kept = {pair: w for pair, w in weights.items() if w >= min_weight}
-    counts = mentions.groupby("actor_id").agg(mentions=("start", "size"), articles=("article_id", "nunique"))
+    edges: dict[tuple[str, str], dict] = {}
+    group = {"sentence": ["article_id", "sentence"], "paragraph": ["article_id", "paragraph"],
+             "article": ["article_id"]}[window]
+    for key, rows_ in mentions.groupby(group, sort=True):
+        article = key[0] if isinstance(key, tuple) else key
+        span = f"{article}:{int(rows_['start'].min())}-{int(rows_['stop'].max())}"
+        for pair in combinations(sorted(set(rows_["actor_id"])), 2):
+            _link(edges, pair, "cooccurrence", article, span)
+    present = set(mentions["actor_id"])
+    for kind, article, ids, span in _fact_links(results, article_id, present):
+        for pair in combinations(sorted(set(ids)), 2):
+            _link(edges, pair, kind, article, span)
+    kept = {pair: data for pair, data in edges.items() if data["weight"] >= min_weight}
+    linked = {node for pair in kept for node in pair}
+    counts = mentions.groupby("actor_id").agg(mentions=("start", "size"), articles=("article_id", "unique"))
     graph = nx.Graph()
     for node in sorted(counts.index):
-        graph.add_node(node, label=str(names.at[node, "name"]), kind=str(names.at[node, "kind"]),
-                       mentions=int(counts.at[node, "mentions"]), articles=int(counts.at[node, "articles"]))
+        if kept and node not in linked:
+            continue
+        row = actors.loc[node]
+        graph.add_node(node, label=str(row["name"]), kind=str(row["kind"]),
+                       country=_text(row["code"]) or _text(row["country"]),
+                       mentions=int(counts.at[node, "mentions"]), articles=len(counts.at[node, "articles"]),
+                       article_ids=";".join(sorted(counts.at[node, "articles"])))
     for pair in sorted(kept):
-        graph.add_edge(*pair, weight=kept[pair], articles=";".join(sorted(edge_articles[pair])))
+        if pair[0] in graph and pair[1] in graph:
+            graph.add_edge(*pair, **_edge_attributes(kept[pair]))
     return graph
 
 
+def _text(value) -> str:
+    """A table cell as text, empty for a blank one (pandas reads blanks as NaN)."""
+    return "" if pd.isna(value) else str(value)
+
+
+def _link(edges: dict, pair: tuple[str, str], kind: str, article: str, span: str) -> None:
+    data = edges.setdefault(pair, {"weight": 0, **dict.fromkeys(EDGE_TYPES, 0), "articles": set(), "evidence": []})
+    data[kind] += 1
+    data["weight"] += 1
+    data["articles"].add(article)
+    if len(data["evidence"]) < EVIDENCE_LIMIT:
+        data["evidence"].append(span)
+
+
+def _edge_attributes(data: dict) -> dict:
+    strongest = next(kind for kind in ("affiliated", "met", "signed", "cooccurrence") if data[kind])
+    return {"weight": data["weight"], **{kind: data[kind] for kind in EDGE_TYPES}, "type": strongest,
+            "articles": ";".join(sorted(data["articles"])), "evidence": ";".join(data["evidence"])}
+
+
+def _fact_links(results, article_id: str | None, present: set[str]):
+    """(kind, article, actor ids, span) for each meeting, document and role of the stored facts."""
+    for table, kind, column in (("meetings", "met", "participant_ids"), ("agreements", "signed", "party_ids")):
+        facts = results.table(table)
+        for row in facts.itertuples():
+            if article_id is not None and row.article_id != article_id:
+                continue
+            ids = [i for i in _text(getattr(row, column)).split(";") if i in present]
+            if kind == "signed" and row.status not in ("signed", "in force"):
+                continue
+            yield kind, row.article_id, ids, f"{row.article_id}:{row.start}-{row.stop}"
+    names = results.actors.set_index("name")["actor_id"].to_dict()
+    codes = results.actors[results.actors["code"].notna()].set_index("code")["actor_id"].to_dict()
+    for row in results.table("roles").itertuples():
+        if article_id is not None and row.article_id != article_id:
+            continue
+        target = codes.get(row.affiliation) or names.get(row.affiliation)
+        if target in present and row.actor_id in present:
+            yield "affiliated", row.article_id, [row.actor_id, target], f"{row.article_id}:{row.start}-{row.stop}"
+
+
+def country_graph(graph: nx.Graph, results) -> nx.Graph:
+    """Actors folded into their countries and regions: a person into the country of their role
+    (directly, or through its organisation), an organisation or place into its country. Links
+    between actors of one country are dropped; the rest add up."""
+    names = {str(row.code): str(row.name) for row in results.actors.itertuples() if row.kind == "country"}
+    home = {}
+    for node, data in graph.nodes(data=True):
+        if data["kind"] in ("country", "place", "organization") and data["country"]:
+            home[node] = data["country"]
+    for node, data in graph.nodes(data=True):
+        if data["kind"] == "person":
+            linked = sorted((-d["affiliated"], other) for other, d in graph[node].items() if d["affiliated"])
+            home.update({node: home[other] for _, other in linked[:1] if other in home})
+    folded = nx.Graph()
+    for code in sorted(set(home.values())):
+        members = [n for n in graph if home.get(n) == code]
+        folded.add_node(code, label=names.get(code, code), kind="country", country=code,
+                        mentions=sum(graph.nodes[n]["mentions"] for n in members),
+                        articles=len({a for n in members for a in graph.nodes[n]["article_ids"].split(";") if a}),
+                        article_ids=";".join(sorted({a for n in members
+                                                     for a in graph.nodes[n]["article_ids"].split(";") if a})))
+    sums: dict[tuple[str, str], dict] = {}
+    for u, v, data in sorted(graph.edges(data=True)):
+        if u in home and v in home and home[u] != home[v]:
+            pair = tuple(sorted((home[u], home[v])))
+            total = sums.setdefault(pair, {"weight": 0, **dict.fromkeys(EDGE_TYPES, 0), "articles": set(),
+                                           "evidence": []})
+            for key in ("weight", *EDGE_TYPES):
+                total[key] += data[key]
+            total["articles"].update(a for a in data["articles"].split(";") if a)
+            total["evidence"].extend(data["evidence"].split(";")[:EVIDENCE_LIMIT - len(total["evidence"])])
+    for pair in sorted(sums):
+        folded.add_edge(*pair, **_edge_attributes(sums[pair]))
+    return folded
+
+
+def ego_graph(graph: nx.Graph, actor: str) -> nx.Graph:
+    """``actor`` (an actor id or a node's label) with its neighbours and the links among them."""
+    node = actor if actor in graph else next((n for n, label in graph.nodes(data="label") if label == actor), None)
+    if node is None:
+        raise ParameterError(f"parameter ego {actor!r} is not in the network: use an actor_id or name from the "
+                             "centrality table (or output/network/nodes.csv)")
+    return nx.ego_graph(graph, node, radius=1)
+
+
 def centrality_table(graph: nx.Graph) -> pd.DataFrame:
-    """Degree, weighted degree and betweenness of every node, most central first."""
+    """Degree, weighted degree, betweenness, eigenvector centrality and Louvain community (seeded)
+    of every node, most central first."""
+    columns = ["actor_id", "name", "kind", "mentions", "degree", "weighted_degree", "betweenness", "eigenvector",
+               "community"]
+    if graph.number_of_nodes() == 0:
+        return pd.DataFrame(columns=columns)
     betweenness = nx.betweenness_centrality(graph, weight=None)
-    rows = [{"actor_id": node, "name": data["label"], "kind": data["kind"], "mentions": data["mentions"],
-             "degree": graph.degree(node), "weighted_degree": graph.degree(node, weight="weight"),
-             "betweenness": round(betweenness[node], 4)}
-            for node, data in graph.nodes(data=True)]
-    columns = ["actor_id", "name", "kind", "mentions", "degree", "weighted_degree", "betweenness"]
-    table = pd.DataFrame(rows, columns=columns)
+    eigenvector = _eigenvector(graph)
+    communities = sorted(nx.community.louvain_communities(graph, weight="weight", seed=LAYOUT_SEED),
+                         key=lambda c: (-len(c), min(c)))
+    community = {node: i + 1 for i, members in enumerate(communities) for node in members}
+    rows_ = [{"actor_id": node, "name": data["label"], "kind": data["kind"], "mentions": data["mentions"],
+              "degree": graph.degree(node), "weighted_degree": graph.degree(node, weight="weight"),
+              "betweenness": round(betweenness[node], 4), "eigenvector": round(eigenvector[node], 4),
+              "community": community[node]} for node, data in graph.nodes(data=True)]
+    table = pd.DataFrame(rows_, columns=columns)
     return table.sort_values(["weighted_degree", "mentions", "actor_id"], ascending=[False, False, True],
                              ignore_index=True)
 
 
-def write_graphml(graph: nx.Graph, path: Path) -> None:
+def _eigenvector(graph: nx.Graph) -> dict[str, float]:
+    """Eigenvector centrality per connected component, scaled by the component's share of nodes
+    (the power iteration does not converge on a graph in pieces)."""
+    found = {}
+    for component in nx.connected_components(graph):
+        sub = graph.subgraph(component)
+        if sub.number_of_nodes() < 3:
+            found.update(dict.fromkeys(component, 0.0))
+            continue
+        values = nx.eigenvector_centrality(sub, max_iter=10_000, tol=1e-9, weight="weight")
+        share = sub.number_of_nodes() / graph.number_of_nodes()
+        found.update({node: abs(value) * share for node, value in values.items()})
+    return found
+
+
+def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Seeded positions of the graph's nodes, the same for every figure and export of it."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes))
+    ordered.add_edges_from(sorted((min(u, v), max(u, v), {"weight": d["weight"]}) for u, v, d in graph.edges(data=True)))
+    positions = nx.spring_layout(ordered, seed=LAYOUT_SEED, k=2.5 / graph.number_of_nodes() ** 0.5, iterations=200)
+    return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in positions.items()}
+
+
+def english_labels(graph: nx.Graph) -> dict[str, str]:
+    """English labels: countries, regions, cities and well-known organisations from the data
+    files, everything else romanised (Wikipedia's scheme, via iuliia)."""
+    import iuliia
+
+    from .organizations import find_organization
+
+    known = _english_places()
+    labels = {}
+    for node, data in graph.nodes(data=True):
+        label = known.get(data["label"])
+        if label is None and data["kind"] == "organization":
+            match = find_organization(data["label"])
+            if match and match.organization.name_en:
+                country = known.get(_country_name(match.country) or "", match.country)
+                label = f"{match.organization.name_en} ({country})" if match.country else match.organization.name_en
+        labels[node] = label or iuliia.WIKIPEDIA.translate(data["label"])
+    return labels
+
+
+@cache
+def _english_places() -> dict[str, str]:
+    return {row["name"]: row["name_en"] for row in rows("geo.csv") if row["name_en"]}
+
+
+def _country_name(code: str) -> str | None:
+    return next((row["name"] for row in rows("geo.csv") if row["code"] == code), None)
+
+
+def write_network(graph: nx.Graph, folder: Path, stem: str = "actors",
+                  positions: dict[str, tuple[float, float]] | None = None) -> list[Path]:
+    """``stem.graphml`` (scalar attributes: Cytoscape and Gephi open it), ``stem.gexf`` (with
+    Gephi's sizes, colours and positions), ``nodes.csv`` and ``edges.csv`` for ``stem`` "actors"
+    (``<stem>_nodes.csv`` otherwise)."""
+    folder = Path(folder)
+    positions = positions if positions is not None else layout(graph)
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer)
-    write_atomic(Path(path), buffer.getvalue())
+    write_atomic(folder / f"{stem}.graphml", buffer.getvalue())
+    gexf = graph.copy()
+    for node, data in gexf.nodes(data=True):
+        colour = KIND_COLOURS.get(data["kind"], "#bcbd22")
+        x, y = positions.get(node, (0.0, 0.0))
+        data["viz"] = {"size": 5.0 + 2.0 * data["mentions"], "position": {"x": x * 1000, "y": y * 1000, "z": 0.0},
+                       "color": {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16),
+                                 "a": 1.0}}
+    buffer = io.BytesIO()
+    nx.write_gexf(gexf, buffer)
+    # the writer stamps today's date into the file; without it reruns are byte-identical
+    write_atomic(folder / f"{stem}.gexf", re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue()))
+    prefix = "" if stem == "actors" else f"{stem}_"
+    node_columns = ["id", "label", "kind", "country", "mentions", "articles", "article_ids"]
+    write_csv(folder / f"{prefix}nodes.csv", node_columns, [{"id": n, **d} for n, d in graph.nodes(data=True)])
+    edge_columns = ["source", "target", "weight", *EDGE_TYPES, "type", "articles", "evidence"]
+    write_csv(folder / f"{prefix}edges.csv", edge_columns,
+              [{"source": u, "target": v, **d} for u, v, d in graph.edges(data=True)])
+    return [folder / f"{stem}.graphml", folder / f"{stem}.gexf", folder / f"{prefix}nodes.csv",
+            folder / f"{prefix}edges.csv"]
 
 
-def network_figure(graph: nx.Graph, title: str, caption: str = "", labels: int = 15) -> Figure:
-    """Draw the graph: colour by kind, size by mentions, width by weight, most-mentioned labelled.
-
-    Actors without any link are left out of the drawing (they would only push the others
-    together); the caption says how many. The exports keep them.
-    """
-    fig = Figure(figsize=(10, 8), layout="constrained")
+def network_figure(graph: nx.Graph, title: str, caption: str = "", labels: int = 15,
+                   positions: dict[str, tuple[float, float]] | None = None,
+                   names: dict[str, str] | None = None) -> Figure:
+    """Draw the graph: colour by kind (legend), size by mentions, width by weight, each link
+    styled by the strongest kind it has, labels (``names``, default the node labels) on the
+    ``labels`` most central nodes, skipping any that would overlap one already placed."""
+    fig = Figure(figsize=(11, 9), layout="constrained")
+    FigureCanvasAgg(fig)  # label placement measures text, which needs a renderer
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_title(title)
-    isolated = [n for n in graph.nodes if graph.degree(n) == 0] if graph.number_of_edges() else []
-    if isolated:
-        graph = graph.subgraph(n for n in graph.nodes if n not in set(isolated))
-        caption = f"{caption} {len(isolated)} actors without links not drawn.".strip()
     if caption:
         fig.text(0.01, 0.005, caption, fontsize=8, color="#555555")
     if graph.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "no actors to draw", ha="center", va="center", transform=ax.transAxes)
         return fig
-    pos = nx.spring_layout(graph, seed=LAYOUT_SEED, k=2.5 / max(graph.number_of_nodes(), 1) ** 0.5, iterations=200)
-    widths = [0.5 + 1.5 * d["weight"] ** 0.5 for _, _, d in graph.edges(data=True)]
-    nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#999999", alpha=0.6)
-    nodes = list(graph.nodes)
+    pos = positions if positions is not None else layout(graph)
+    for kind in ("cooccurrence", "signed", "met", "affiliated"):
+        edges = [(u, v) for u, v, d in graph.edges(data=True) if d["type"] == kind]
+        colour, style = EDGE_STYLES[kind]
+        nx.draw_networkx_edges(graph, pos, ax=ax, edgelist=edges, edge_color=colour, style=style, alpha=0.7,
+                               width=[0.6 + 1.2 * graph.edges[e]["weight"] ** 0.5 for e in edges])
+    nodes = sorted(graph.nodes)
     nx.draw_networkx_nodes(graph, pos, ax=ax, nodelist=nodes,
                            node_color=[KIND_COLOURS.get(graph.nodes[n]["kind"], "#bcbd22") for n in nodes],
-                           node_size=[80 + 60 * graph.nodes[n]["mentions"] for n in nodes], alpha=0.9)
-    top = sorted(nodes, key=lambda n: (-graph.nodes[n]["mentions"], -graph.degree(n, weight="weight"), n))[:labels]
-    nx.draw_networkx_labels(graph, pos, ax=ax, labels={n: graph.nodes[n]["label"] for n in top}, font_size=9)
+                           node_size=[60 + 50 * graph.nodes[n]["mentions"] for n in nodes], alpha=0.9)
+    _place_labels(fig, ax, graph, pos, labels, names or {n: d["label"] for n, d in graph.nodes(data=True)})
     kinds = sorted({graph.nodes[n]["kind"] for n in nodes})
+    links = sorted({d["type"] for _, _, d in graph.edges(data=True)}, key=EDGE_TYPES.index)
     ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color=KIND_COLOURS.get(k, "#bcbd22"), label=k)
-                       for k in kinds], loc="upper right", frameon=False)
+                       for k in kinds]
+              + [Line2D([], [], color=EDGE_STYLES[t][0], linestyle=EDGE_STYLES[t][1], label=t) for t in links],
+              loc="upper right", frameon=False, fontsize=8)
     return fig
+
+
+def _place_labels(fig: Figure, ax, graph: nx.Graph, pos, count: int, names: dict[str, str]) -> None:
+    """Label the most central nodes, largest weighted degree first, leaving out overlapping ones."""
+    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n, weight="weight"), -graph.nodes[n]["mentions"], n))
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for node in ranked:
+        if len(placed) >= count:
+            break
+        x, y = pos[node]
+        text = ax.text(x, y, names[node], fontsize=8, ha="center", va="bottom",
+                       bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
+        box = text.get_window_extent(renderer)
+        if any(box.overlaps(other) for other in placed):
+            text.remove()
+        else:
+            placed.append(box)
 
 
 def save_figure(fig: Figure, stem: Path) -> list[Path]:

@@ -149,7 +149,7 @@ def _index(out: Path, done: list[JobResult], notes: list[str]) -> str:
     entries = [IndexEntry(r.job.section, r.job.title, f"html/{r.job.name}.html", f"notebooks/{r.job.name}.ipynb",
                           r.status, r.error) for r in done]
     data = [(p.relative_to(out).as_posix(), p.relative_to(out).as_posix())
-            for p in sorted((out / "data").glob("*.csv")) + sorted((out / "network").glob("actors.*"))]
+            for p in sorted((out / "data").glob("*.csv")) + sorted((out / "network").glob("*.*"))]
     return index_html("Kazakhstan defence cooperation news: outputs", entries, data, notes)
 
 

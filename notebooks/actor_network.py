@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -14,39 +16,76 @@
 # %% [markdown]
 # # Actor network
 #
-# People, organisations and places linked when they are named in the same sentence; edge width
-# counts such sentences. The same figure is stored as `output/network/actors.png` and `.svg`,
-# the graph as `output/network/actors.graphml`.
+# People, organisations, countries and places of the corpus, linked when they are named in the
+# same window (`cooccurrence`), met, signed a document together, or when a person's role names a
+# country or organisation (`affiliated`). Node size counts mentions, edge width the links' weight.
+# The default network is also stored under `output/network/` (`actors.*`, `countries.*`, GraphML
+# and GEXF for Cytoscape and Gephi, `nodes.csv`, `edges.csv`).
 
 # %% tags=["parameters"]
 corpus_dir = ""  # folder of articles; empty: the project's seeds/
 out_dir = ""  # output folder; empty: the project's output/
-min_weight = 1  # drop edges seen in fewer sentences than this
-top_n = 15  # how many of the most central actors to label and list
+window = "sentence"  # co-occurrence window: sentence, paragraph or article
+min_weight = 1  # drop links lighter than this
+kinds = "person,organization,country,place"  # kinds of actor to include
+level = "actors"  # actors, or countries (actors folded into their countries and regions)
+ego = ""  # an actor id or name: only that actor, its neighbours and their links
 include_digest = False  # also count digests of other news appended to articles
+labels = "ru"  # ru, or en for English-language reports (names romanised)
+top_n = 15  # how many of the most central actors to label and list
 
 # %%
 # %matplotlib inline
+import pandas as pd
+
 import analysis
-from analysis.network import centrality_table, cooccurrence_graph, network_figure
+from analysis.network import (LABELS, LEVELS, WINDOWS, actor_graph, centrality_table, check_choice, check_kinds,
+                              country_graph, ego_graph, english_labels, layout, network_figure)
 from analysis.params import check_bool, check_int, check_text, project_dirs
 
+window = check_choice("window", window, WINDOWS)
+level = check_choice("level", level, LEVELS)
+labels = check_choice("labels", labels, LABELS)
+kinds = check_kinds(kinds)
 min_weight = check_int("min_weight", min_weight, minimum=1)
 top_n = check_int("top_n", top_n, minimum=1)
 include_digest = check_bool("include_digest", include_digest)
+ego = check_text("ego", ego)
 corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
 results = analysis.open_results(out, corpus)
-graph = cooccurrence_graph(results.mentions, results.actors, min_weight=min_weight, include_digest=include_digest)
-print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} links, {len(results.articles)} articles")
+graph = actor_graph(results, window=window, min_weight=min_weight, include_digest=include_digest, kinds=kinds)
+if level == "countries":
+    graph = country_graph(graph, results)
+if ego:
+    graph = ego_graph(graph, ego)
+names = english_labels(graph) if labels == "en" else None
+print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} links, {len(results.articles)} articles")
 
 # %%
-network_figure(graph, title="Actor co-occurrence network", labels=top_n,
-               caption=f"Corpus: {corpus.name} ({len(results.articles)} articles). "
-                       f"Edges: actors named in the same sentence, at least {min_weight}; "
-                       f"digests of other news {'included' if include_digest else 'left out'}.")
+network_figure(graph, title=f"{'Country' if level == 'countries' else 'Actor'} network"
+                            + (f": {ego}" if ego else ""), labels=top_n, positions=layout(graph), names=names,
+               caption=f"Corpus: {corpus.name} ({len(results.articles)} articles). Window: {window}; links of weight "
+                       f">= {min_weight}; kinds: {', '.join(kinds)}; digests of other news "
+                       f"{'included' if include_digest else 'left out'}.")
 
 # %% [markdown]
 # ## Most central actors
+#
+# Degree (links), weighted degree, betweenness, eigenvector centrality and the Louvain community
+# (seeded, so the same each run).
 
 # %%
-centrality_table(graph).head(top_n)
+table = centrality_table(graph)
+if names:
+    table["name"] = table["actor_id"].map(names)
+pd.set_option("display.max_colwidth", None)
+table.head(top_n)
+
+# %% [markdown]
+# ## Strongest links and the kinds of link behind them
+
+# %%
+links = pd.DataFrame([{"source": graph.nodes[u]["label"], "target": graph.nodes[v]["label"], **d}
+                      for u, v, d in graph.edges(data=True)],
+                     columns=["source", "target", "weight", "cooccurrence", "met", "signed", "affiliated", "articles"])
+links.sort_values(["weight", "source", "target"], ascending=[False, True, True]).head(top_n)

@@ -33,7 +33,7 @@ from IPython.display import HTML, display
 
 import analysis
 from analysis.charts import dates_timeline, themes_chart
-from analysis.network import cooccurrence_graph, network_figure
+from analysis.network import actor_graph, network_figure
 from analysis.params import check_text, project_dirs
 from analysis.render import fact_header, highlighted_text
 from analysis.tables import (agreements_table, amounts_table, dates_table, digest_table, entity_table, meetings_table,
@@ -123,9 +123,8 @@ themes_chart(facts["themes"])
 # ## Actor network of this article
 
 # %%
-network_figure(cooccurrence_graph(results.mentions, results.actors, article_id=article_id),
-               title=f"Actors of {facts['title'] or article_id}"[:90],
-               caption=f"Article {article_id}. Edges: actors named in the same sentence.")
+network_figure(actor_graph(results, article_id=article_id), title=f"Actors of {facts['title'] or article_id}"[:90],
+               caption=f"Article {article_id}. Links: named in the same sentence, met, signed, affiliated.")
 
 # %% [markdown]
 # ## Named in the digest of other news appended to the article
