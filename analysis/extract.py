@@ -12,7 +12,8 @@ from .actors import Actor, resolve_actors
 from .corpus import Skipped, load_corpus
 from .errors import ResultsError
 from .facts import build_facts
-from .network import actor_graph, country_graph, layout, network_figure, save_figure, write_network
+from .network import (actor_graph, centrality_table, country_graph, layout, network_figure, save_figure,
+                      write_network)
 from .nlp import analyse
 from .roles import person_roles
 from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, FACT_TABLES, MENTION_COLUMNS, REMOVED_COLUMNS, ROLE_COLUMNS,
@@ -134,11 +135,14 @@ def _remove_stale(folder: Path, ids: list[str]) -> None:
 def _write_network(out: Path, results: Results, corpus_name: str) -> None:
     """The corpus' actor and country networks with their default parameters: files and figures."""
     folder = out / "network"
-    described = f"Corpus: {corpus_name} ({len(results.articles)} articles). Links: named in the same sentence, " \
-                "met, signed, affiliated; digests of other news left out."
-    for stem, graph, title in (("actors", actor_graph(results), "Actor network"),
-                               ("countries", None, "Country network")):
-        graph = graph if graph is not None else country_graph(actor_graph(results), results)
+    described = f"Corpus: {corpus_name} ({len(results.articles)} articles). Window: sentence; links of weight >= 1 " \
+                "(named together, met, signed, affiliated); digests of other news left out."
+    actors = actor_graph(results)
+    for stem, graph, title in (("actors", actors, "Actor network"),
+                               ("countries", country_graph(actors, results), "Country network")):
         positions = layout(graph)
         write_network(graph, folder, stem, positions)
+        table = centrality_table(graph)
+        write_csv(folder / ("metrics.csv" if stem == "actors" else f"{stem}_metrics.csv"), list(table.columns),
+                  table.to_dict("records"))
         save_figure(network_figure(graph, title=title, caption=described, positions=positions), folder / stem)

@@ -98,6 +98,31 @@ def test_bad_parameter_value_is_named(two_corpus, two_results):
     assert result.error == "ParameterError: parameter min_weight must be a whole number >= 1, got 'heavy'"
 
 
+def test_country_level_network_in_english(two_corpus, two_results):
+    result = run(two_corpus, two_results.out, "actor_network", level="countries", labels="en", window="paragraph")
+    assert (result.status, result.error) == ("ok", "")
+    shown = outputs_text(two_results.out / "notebooks" / "actor_network.ipynb")
+    assert "Kazakhstan" in shown and "Russia" in shown and "Belarus" in shown and "eigenvector" in shown
+
+
+def test_ego_network_of_one_actor(two_corpus, two_results):
+    result = run(two_corpus, two_results.out, "actor_network", ego="Сергей Шойгу", kinds="person,country")
+    assert (result.status, result.error) == ("ok", "")
+    assert "Нурлан Ермекбаев" in outputs_text(two_results.out / "notebooks" / "actor_network.ipynb")
+
+
+@pytest.mark.parametrize("parameters, error", [
+    ({"window": "page"}, "parameter window must be one of sentence, paragraph, article; got 'page'"),
+    ({"level": "planets"}, "parameter level must be one of actors, countries; got 'planets'"),
+    ({"labels": "de"}, "parameter labels must be one of ru, en; got 'de'"),
+    ({"kinds": "person,media"}, "parameter kinds must list some of person, organization, country, place; "
+                                "got 'person,media'"),
+])
+def test_bad_network_parameters_are_named_with_the_allowed_values(two_corpus, two_results, parameters, error):
+    result = run(two_corpus, two_results.out, "actor_network", **parameters)
+    assert (result.status, result.error) == ("failed", f"ParameterError: {error}")
+
+
 def test_a_kernel_name_the_machine_lacks_does_not_break_the_run(two_corpus, two_results, tmp_path):
     nb = nbformat.read(NOTEBOOKS_DIR / "fact_sheet.ipynb", as_version=4)
     nb.metadata["kernelspec"] = {"name": "no-such-kernel", "display_name": "Gone", "language": "python"}
