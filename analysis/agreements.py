@@ -28,6 +28,7 @@ from functools import cache
 
 from .lemmas import Word, gender, lemma, nominative, parse, stem_pattern, words
 from .lexicon import rows
+from .nlp import by_sentence
 
 _ENDS = {"VERB", "INFN", "GRND", "PRTS", "PRED"}
 _MODIFIERS = {"ADJF", "PRTF"}
@@ -89,9 +90,7 @@ def find_agreements(text: str, sentences, mentions, actor_ids: list[str], actors
                     digest_sentences: frozenset[int] = frozenset()) -> list[Agreement]:
     """The documents the article's story names, in order of first naming."""
     by_id = {a.actor_id: a for a in actors}
-    by_sentence: dict[int, list[tuple[object, str]]] = {}
-    for mention, aid in zip(mentions, actor_ids):
-        by_sentence.setdefault(mention.sentence, []).append((mention, aid))
+    grouped = by_sentence(mentions, actor_ids)
     found: list[Agreement] = []
     candidates = _candidates()
     for sentence in sentences:
@@ -104,7 +103,7 @@ def find_agreements(text: str, sentences, mentions, actor_ids: list[str], actors
         statuses = _sentence_statuses(tokens, named)
         for name, status in zip(named, statuses):
             title_start, title_stop = tokens[name.first].start, _stop(tokens, name)
-            pairs = [(m, aid) for m, aid in by_sentence.get(sentence.index, []) if by_id[aid].kind in _PARTY_KINDS]
+            pairs = [(m, aid) for m, aid in grouped.get(sentence.index, []) if by_id[aid].kind in _PARTY_KINDS]
             # a country inside a party's name ("Министерством обороны Казахстана") is not a party of its own
             pairs = [(m, aid) for m, aid in pairs if not any(o is not m and o.start <= m.start and m.stop <= o.stop
                                                              for o, _ in pairs)]

@@ -24,6 +24,7 @@ from functools import cache
 
 from .lemmas import lemma, parse, stem_pattern, words
 from .lexicon import rows
+from .nlp import by_sentence
 
 _PARTIES = ("person", "organization")
 # words right before a meeting word that make it a reference to a meeting already told of
@@ -76,9 +77,7 @@ def find_meetings(text: str, sentences, mentions, actor_ids: list[str], actors, 
     kinds = _meeting_words()
     by_id = {a.actor_id: a for a in actors}
     role_spans = [(r.start, r.stop) for r in roles]
-    by_sentence: dict[int, list[tuple[object, str]]] = {}
-    for mention, aid in zip(mentions, actor_ids):
-        by_sentence.setdefault(mention.sentence, []).append((mention, aid))
+    grouped = by_sentence(mentions, actor_ids)
     meetings: list[Meeting] = []
     candidates = _candidates()
     for sentence in sentences:
@@ -91,8 +90,8 @@ def find_meetings(text: str, sentences, mentions, actor_ids: list[str], actors, 
         if trigger is None:
             continue
         kind = kinds[lemmas[trigger]]
-        found = _participants(by_sentence.get(sentence.index, []), by_id, role_spans)
-        place = next((by_id[aid].name for m, aid in by_sentence.get(sentence.index, [])
+        found = _participants(grouped.get(sentence.index, []), by_id, role_spans)
+        place = next((by_id[aid].name for m, aid in grouped.get(sentence.index, [])
                       if by_id[aid].kind == "place"), None)
         date = next((d.value for d in dates if sentence.start <= d.start < sentence.stop), None)
         if date is None and published and _today() & set(lemmas):

@@ -143,6 +143,15 @@ def _segment(doc: Doc, segmenter: Segmenter, spans: list[tuple[int, int, str]]) 
             doc.tokens.extend(sent.tokens)
 
 
+def by_sentence(mentions, actor_ids: list[str]) -> dict[int, list[tuple[Mention, str]]]:
+    """Each sentence's mentions with their actor ids, in text order: the facts of a sentence are
+    read from its own mentions only."""
+    grouped: dict[int, list[tuple[Mention, str]]] = {}
+    for mention, actor_id in zip(mentions, actor_ids):
+        grouped.setdefault(mention.sentence, []).append((mention, actor_id))
+    return grouped
+
+
 def _adjective_mentions(doc: Doc, paragraph: Paragraph, number: int, first: int) -> list[Mention]:
     """Country adjectives outside named entities ("российская сторона", "казахстанским военным"),
     as LOC mentions whose normal form is the country's name."""

@@ -16,6 +16,7 @@ from functools import cache
 
 from .lemmas import lemma, nominative, parse, words
 from .lexicon import rows
+from .nlp import by_sentence
 
 _STOPS = {"VERB", "INFN", "GRND", "PRTS", "PRED"}
 _JOINS = {"PREP", "CONJ"}
@@ -120,14 +121,12 @@ def person_roles(text: str, mentions, sentences, actor_ids: list[str], actors) -
     company, "российский коллега" -> RU.
     """
     kinds = {a.actor_id: a for a in actors}
-    by_sentence: dict[int, list[tuple[object, str]]] = {}  # a role never leaves its sentence
-    for mention, actor_id in zip(mentions, actor_ids):
-        by_sentence.setdefault(mention.sentence, []).append((mention, actor_id))
+    grouped = by_sentence(mentions, actor_ids)  # a role never leaves its sentence
     found = []
     for mention, actor_id in zip(mentions, actor_ids):
         if kinds[actor_id].kind != "person" or mention.block == "digest":
             continue
-        sentence, around = sentences[mention.sentence], by_sentence[mention.sentence]
+        sentence, around = sentences[mention.sentence], grouped[mention.sentence]
         people = [m for m, _ in around if m.type == "PER"]
         # a role phrase never runs over another person's name
         earlier = [m.stop for m in people if m.stop <= mention.start]
