@@ -11,12 +11,22 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 __version__ = "0.1.0"
 
-from .corpus import Article, Corpus, Paragraph, load_corpus  # noqa: E402
 from .errors import AnalysisError, CorpusError, ParameterError, ResultsError  # noqa: E402
-from .extract import extract_corpus, open_results  # noqa: E402
-from .store import Results, load_results  # noqa: E402
+
+# The rest loads on first use, so that a command with nothing to do (a rerun on unchanged
+# inputs) does not pay for importing the NLP and data libraries.
+_EXPORTS = {"Article": "corpus", "Corpus": "corpus", "Paragraph": "corpus", "load_corpus": "corpus",
+            "extract_corpus": "extract", "open_results": "extract", "Results": "store", "load_results": "store"}
 
 __all__ = [
     "AnalysisError", "Article", "Corpus", "CorpusError", "Paragraph", "ParameterError", "Results",
     "ResultsError", "extract_corpus", "load_corpus", "load_results", "open_results",
 ]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     from .run import NOTEBOOKS_DIR
     run.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help="folder of the notebooks to run")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel notebooks (default: cores)")
+    run.add_argument("--force", action="store_true", help="redo every output, changed or not")
     args = parser.parse_args(argv)
     try:
         if args.command == "extract":
@@ -51,16 +52,20 @@ def _run(args) -> int:
         print(f"error: no notebooks in {args.notebooks}: pass --notebooks with the project's notebooks/ folder",
               file=sys.stderr)
         return 2
-    report = run_batch(args.corpus, args.out, args.notebooks, jobs=args.jobs)
+    report = run_batch(args.corpus, args.out, args.notebooks, jobs=args.jobs, force=args.force)
     _print_skipped(report.skipped)
     _print_warnings(report.warnings)
     results = report.notebooks
-    width = max(len(r.job.name) for r in results)
-    print(f"\n{'notebook':<{width}}  status  seconds  error")
+    width = max([len(r.job.name) for r in results] + [8])
+    ids = max([len(r.job.parameters.get("article_id", "")) for r in results] + [10])
+    print(f"\n{'notebook':<{width}}  status     seconds  {'article_id':<{ids}}  error")
     for r in results:
-        print(f"{r.job.name:<{width}}  {r.status:<6}  {r.seconds:7.1f}  {r.error}")
-    failed = report.failed
-    print(f"\n{len(results) - len(failed)} of {len(results)} notebooks ok; open {Path(args.out).resolve() / 'index.html'}")
+        status = "unchanged" if r.reused else r.status
+        print(f"{r.job.name:<{width}}  {status:<9}  {r.seconds:7.1f}  {r.job.parameters.get('article_id', ''):<{ids}}  "
+              f"{r.error}")
+    failed, reused = report.failed, sum(r.reused for r in results)
+    print(f"\n{len(results) - len(failed)} of {len(results)} notebooks ok ({reused} unchanged, kept); "
+          f"open {Path(args.out).resolve() / 'index.html'}")
     return 1 if failed else 0
 
 

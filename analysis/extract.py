@@ -15,6 +15,7 @@ from .facts import build_facts
 from .network import (actor_graph, centrality_table, country_graph, layout, network_figure, save_figure,
                       write_network)
 from .nlp import analyse
+from .provenance import code_hash, input_hashes, key
 from .roles import person_roles
 from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, FACT_TABLES, MENTION_COLUMNS, REMOVED_COLUMNS, ROLE_COLUMNS,
                     SKIPPED_COLUMNS, Results, data_dir, fact_rows, load_results, write_atomic, write_csv, write_json)
@@ -93,10 +94,16 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
         write_csv(folder / f"{kind}.csv", FACT_TABLES[kind], rows)
     write_csv(folder / "skipped.csv", SKIPPED_COLUMNS, [{"file": Path(s.path).name, "reason": s.reason} for s in skipped])
     kept = set(seen)
+    inputs, code = input_hashes(Path(corpus.path)), code_hash()
     write_json(folder / "extraction.json", {
         "package_version": __version__,
         "corpus": str(Path(corpus.path).resolve()),
         "inputs": {Path(a.path).name: a.file_sha256 for a in corpus.articles if a.id in kept},
+        "articles": {a.id: Path(a.path).name for a in corpus.articles if a.id in kept},
+        "skipped": [[str(s.path), s.reason] for s in skipped],
+        "warnings": warnings,
+        "code": code,
+        "key": key(inputs, code),  # a rerun with the same key has nothing to extract
     })
     _write_network(out, load_results(out), corpus_name=Path(corpus.path).name)
     return ExtractReport(out, len(articles), len(mentions), len(actors_rows), tuple(skipped), tuple(warnings))

@@ -9,9 +9,6 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import nbformat
-from nbconvert import HTMLExporter
-
 
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
@@ -25,12 +22,20 @@ class IndexEntry:
     detail: str = ""
 
 
-def notebook_html(notebook: Path) -> str:
-    """An executed notebook as a standalone HTML page showing outputs only."""
+def notebook_html(notebook: Path, footer: str = "") -> str:
+    """An executed notebook as a standalone HTML page showing outputs only, with ``footer`` (how
+    to cite it) at the end."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
-    return body
+    if not footer:
+        return body
+    note = f'<footer style="margin:2em;padding-top:1em;border-top:1px solid #ccc;color:#555;font-size:90%">' \
+           f"{escape(footer)}</footer>\n"
+    return body.replace("</body>", note + "</body>", 1)
 
 
 def index_html(title: str, entries: list[IndexEntry], data_links: list[tuple[str, str]],

@@ -3,32 +3,34 @@
 Notebooks run in worker processes that call papermill's Python API (the CLI costs ~3.5 s a
 notebook, the API ~0.9 s). Each kernel is this interpreter, whatever kernel name the notebook
 carries, so the run never depends on which kernels the machine has registered.
+
+Runs are incremental: the extraction is redone only when an input file or the package's code
+changed, and a notebook only when its own key changed (the notebook, its parameters, the code,
+and the inputs it reads: one article's for a fact sheet, all of them for the corpus
+notebooks) or when it last failed. ``force`` redoes everything.
 """
 
 from __future__ import annotations
 
-import hashlib
+import csv
 import json
 import os
 import platform
 import subprocess
-import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
+from functools import cache
 from importlib import metadata
 from multiprocessing import get_context
 from pathlib import Path
 
-from jupyter_client import AsyncKernelManager
-from jupyter_client.kernelspec import KernelSpec
 from tqdm import tqdm
 
 from . import __version__
-from .corpus import Skipped
-from .extract import extract_corpus
+from .provenance import code_hash, input_hashes, inputs_changed, key, sha256_file
 from .render import IndexEntry, index_html, notebook_html
-from .store import load_results, write_atomic, write_json
+from .store import write_atomic, write_json
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 CORPUS_NOTEBOOKS = (("corpus_overview", "Corpus overview"), ("actor_network", "Actor network"))
@@ -40,15 +42,6 @@ KERNEL_START_ATTEMPTS = 3
 VERSIONED = ("analysis", "natasha", "papermill", "nbconvert", "pandas", "matplotlib", "networkx")
 
 
-class ThisPythonKernel(AsyncKernelManager):
-    """A kernel manager that starts an IPython kernel on the running interpreter."""
-
-    @property
-    def kernel_spec(self) -> KernelSpec:
-        return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                          display_name="Python (analysis)", language="python")
-
-
 @dataclass(frozen=True, slots=True)
 class Job:
     """One notebook execution: source notebook, parameters, output stem."""
@@ -58,6 +51,8 @@ class Job:
     title: str
     section: str
     parameters: dict
+    key: str = ""  # changes when anything the output depends on changes
+    cite: str = ""  # the footer of its page: how to cite it
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +61,15 @@ class JobResult:
     status: str  # "ok" or "failed"
     seconds: float
     error: str = ""
+    reused: bool = False  # nothing it depends on changed since the last run: kept as it was
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file the extraction did not use, as recorded with it (``corpus.Skipped``'s fields)."""
+
+    path: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +83,32 @@ class RunReport:
         return [r for r in self.notebooks if r.status != "ok"]
 
 
-def plan_jobs(corpus: Path, out: Path, notebooks: Path, article_ids: list[str],
-              titles: dict[str, str]) -> list[Job]:
-    """The corpus notebooks, then one fact sheet per article."""
+def plan_jobs(corpus: Path, out: Path, notebooks: Path, articles: list[dict], inputs: dict[str, str],
+              code: str) -> list[Job]:
+    """The corpus notebooks, then one fact sheet per article (``articles``: rows of articles.csv)."""
     common = {"corpus_dir": str(corpus), "out_dir": str(out)}
-    jobs = [Job(str(notebooks / f"{name}.ipynb"), name, title, "Corpus", dict(common))
-            for name, title in CORPUS_NOTEBOOKS]
-    jobs += [Job(str(notebooks / f"{FACT_SHEET}.ipynb"), f"{FACT_SHEET}_{aid}", titles.get(aid) or aid,
-                 "Fact sheets", {**common, "article_id": aid}) for aid in article_ids]
+    changed = inputs_changed(corpus, inputs)
+    jobs = []
+    for name, title in CORPUS_NOTEBOOKS:
+        path = notebooks / f"{name}.ipynb"
+        jobs.append(Job(str(path), name, title, "Corpus", dict(common), key(sha256_file(path), common, code, inputs),
+                        _cite(title, f"{len(inputs)} files, sha256 of each in manifest.json", changed)))
+    path = notebooks / f"{FACT_SHEET}.ipynb"
+    sheet = sha256_file(path)
+    for row in articles:
+        parameters = {**common, "article_id": row["article_id"]}
+        own = {row["file"]: inputs.get(row["file"], ""), "text": row["sha256"]}
+        jobs.append(Job(str(path), f"{FACT_SHEET}_{row['article_id']}", row["title"] or row["article_id"],
+                        "Fact sheets", parameters, key(sheet, parameters, code, own),
+                        _cite(row["title"] or row["article_id"], f"{row['file']}, sha256 {own[row['file']]}",
+                              inputs_changed(corpus, {row["file"]: ""}))))
     return jobs
+
+
+def _cite(title: str, inputs: str, changed: str) -> str:
+    commit = _git_commit()
+    return (f"Cite as: “{title}”, analysis package {__version__}" + (f" (commit {commit[:12]})" if commit else "")
+            + f"; inputs: {inputs}; inputs last changed {changed}.")
 
 
 def execute_job(job: Job, out: str) -> JobResult:
@@ -96,6 +117,8 @@ def execute_job(job: Job, out: str) -> JobResult:
     A failing notebook is kept, with papermill's error cell, and reported as failed.
     """
     import papermill
+
+    from .kernel import ThisPythonKernel
 
     started = time.perf_counter()
     executed = Path(out) / "notebooks" / f"{job.name}.ipynb"
@@ -115,34 +138,64 @@ def execute_job(job: Job, out: str) -> JobResult:
         break
     if partial.exists():
         os.replace(partial, executed)
-        write_atomic(Path(out) / "html" / f"{job.name}.html", notebook_html(executed))
+        write_atomic(Path(out) / "html" / f"{job.name}.html", notebook_html(executed, job.cite))
     return JobResult(job, status, round(time.perf_counter() - started, 2), error)
 
 
 def run_batch(corpus_dir: str | Path, out_dir: str | Path, notebooks_dir: str | Path = NOTEBOOKS_DIR,
-              jobs: int | None = None, progress: bool = True) -> RunReport:
-    """Extract the corpus, run every notebook, and write ``index.html`` and ``manifest.json``."""
+              jobs: int | None = None, progress: bool = True, force: bool = False) -> RunReport:
+    """Extract the corpus, run every notebook, and write ``index.html`` and ``manifest.json``;
+    outputs whose inputs did not change are kept (all are redone with ``force``)."""
+    from .errors import CorpusError
+
     started, clock = time.time(), time.perf_counter()
     corpus, out, notebooks = Path(corpus_dir).resolve(), Path(out_dir).resolve(), Path(notebooks_dir).resolve()
-    report = extract_corpus(corpus, out, progress=progress)
-    results = load_results(out)
-    titles = dict(zip(results.articles["article_id"], results.articles["title"].fillna("")))
-    plan = plan_jobs(corpus, out, notebooks, results.ids, titles)
+    if not corpus.is_dir():
+        raise CorpusError(f"corpus folder not found: {corpus} (pass an existing folder of articles)")
+    inputs, code = input_hashes(corpus), code_hash()
+    extraction = _read_json(out / "data" / "extraction.json")
+    if force or extraction.get("key") != key(inputs, code):
+        from .extract import extract_corpus
+
+        extract_corpus(corpus, out, progress=progress)
+        extraction = _read_json(out / "data" / "extraction.json")
+    with open(out / "data" / "articles.csv", encoding="utf-8", newline="") as f:
+        articles = list(csv.DictReader(f))
+    plan = plan_jobs(corpus, out, notebooks, articles, inputs, code)
     _remove_stale_sheets(out, {job.name for job in plan})
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(plan)))
+    previous = {n["name"]: n for n in _read_json(out / "manifest.json").get("notebooks", [])}
     done: list[JobResult] = []
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(execute_job, job, str(out)) for job in plan]
-        for future in tqdm(as_completed(futures), total=len(futures), desc="notebooks", unit="notebook",
-                           disable=not progress):
-            done.append(future.result())
+    todo = []
+    for job in plan:
+        last = previous.get(job.name, {})
+        if (not force and last.get("key") == job.key and last.get("status") == "ok"
+                and (out / "html" / f"{job.name}.html").is_file() and (out / "notebooks" / f"{job.name}.ipynb").is_file()):
+            done.append(JobResult(job, "ok", 0.0, reused=True))
+        else:
+            todo.append(job)
+    if todo:
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            futures = [pool.submit(execute_job, job, str(out)) for job in todo]
+            for future in tqdm(as_completed(futures), total=len(futures), desc="notebooks", unit="notebook",
+                               disable=not progress):
+                done.append(future.result())
     order = {job.name: i for i, job in enumerate(plan)}
     done.sort(key=lambda r: order[r.job.name])
-    notes = [f"Skipped {Path(s.path).name}: {s.reason}" for s in report.skipped] + list(report.warnings)
+    skipped = tuple(Skipped(path, reason) for path, reason in extraction.get("skipped", []))
+    warnings = tuple(extraction.get("warnings", []))
+    notes = [f"Skipped {Path(s.path).name}: {s.reason}" for s in skipped] + list(warnings)
     write_atomic(out / "index.html", _index(out, done, notes))
-    write_json(out / "manifest.json", _manifest(corpus, out, done, jobs=workers, started=started,
-                                                seconds=time.perf_counter() - clock))
-    return RunReport(done, report.skipped, report.warnings)
+    write_json(out / "manifest.json", _manifest(corpus, out, done, extraction, jobs=jobs, force=force,
+                                                started=started, seconds=time.perf_counter() - clock))
+    return RunReport(done, skipped, warnings)
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def _index(out: Path, done: list[JobResult], notes: list[str]) -> str:
@@ -161,28 +214,38 @@ def _remove_stale_sheets(out: Path, names: set[str]) -> None:
                 path.unlink()
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _manifest(corpus: Path, out: Path, done: list[JobResult], jobs: int, started: float, seconds: float) -> dict:
-    extraction = json.loads((out / "data" / "extraction.json").read_text(encoding="utf-8"))
+def _manifest(corpus: Path, out: Path, done: list[JobResult], extraction: dict, jobs: int | None, force: bool,
+              started: float, seconds: float) -> dict:
+    """Provenance: inputs with sha256, parameters, versions, each output with its sha256 and the
+    inputs it was made from."""
+    inputs = sorted(extraction.get("inputs", {}).items())
+    files = extraction.get("articles", {})  # article id -> its input file
+    made_from = {}
+    for r in done:
+        article = r.job.parameters.get("article_id")
+        sources = [files[article]] if article in files else [name for name, _ in inputs]
+        made_from[f"notebooks/{r.job.name}.ipynb"] = made_from[f"html/{r.job.name}.html"] = sources
+    every = [name for name, _ in inputs]
     outputs = sorted(p for p in out.rglob("*") if p.is_file() and p.name != "manifest.json"
                      and not p.name.startswith("."))
     return {
         "package_version": __version__,
         "git_commit": _git_commit(),
+        "code_sha256": extraction.get("code", ""),
         "python": platform.python_version(),
         "versions": {name: metadata.version(name) for name in VERSIONED},
-        "parameters": {"corpus": str(corpus), "out": str(out), "jobs": jobs},
-        "inputs": [{"file": name, "sha256": sha} for name, sha in sorted(extraction["inputs"].items())],
-        "notebooks": [{**asdict(r.job), "status": r.status, "seconds": r.seconds, "error": r.error} for r in done],
-        "outputs": [{"path": p.relative_to(out).as_posix(), "sha256": _sha256(p)} for p in outputs],
+        "parameters": {"corpus": str(corpus), "out": str(out), "jobs": jobs, "force": force},
+        "inputs": [{"file": name, "sha256": sha} for name, sha in inputs],
+        "notebooks": [{**asdict(r.job), "status": r.status, "seconds": r.seconds, "error": r.error,
+                       "reused": r.reused} for r in done],
+        "outputs": [{"path": p.relative_to(out).as_posix(), "sha256": sha256_file(p),
+                     "made_from": made_from.get(p.relative_to(out).as_posix(), every)} for p in outputs],
         "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
         "seconds": round(seconds, 1),
     }
 
 
+@cache
 def _git_commit() -> str | None:
     try:
         found = subprocess.run(["git", "rev-parse", "HEAD"], cwd=NOTEBOOKS_DIR.parent, capture_output=True,

@@ -13,10 +13,12 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .errors import ParameterError, ResultsError
+
+if TYPE_CHECKING:  # pandas loads on use: a rerun with nothing to do never needs it
+    import pandas as pd
 
 ARTICLE_COLUMNS = ["article_id", "title", "title_source", "published", "source", "dateline", "file", "line", "url",
                    "encoding", "sha256", "chars", "chars_analysed", "chars_removed", "chars_digest", "paragraphs",
@@ -118,6 +120,8 @@ class Results:
 
     def table(self, kind: str) -> pd.DataFrame:
         """The corpus-wide table of one kind of fact (a key of ``FACT_TABLES``)."""
+        import pandas as pd
+
         return pd.read_csv(data_dir(self.out) / f"{kind}.csv", keep_default_na=False, na_values=[""])
 
     def facts(self, article_id: str) -> dict:
@@ -136,6 +140,8 @@ def load_results(out: str | Path) -> Results:
     folder = data_dir(out)
     if not (folder / "articles.csv").is_file():
         raise ResultsError(f"no stored results in {folder}: run `python -m analysis extract --out {out}` first")
+
+    import pandas as pd
 
     def read(name: str) -> pd.DataFrame:
         # keep_default_na=False: a name such as "NA" or "None" stays a string
