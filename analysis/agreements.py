@@ -124,7 +124,7 @@ def _named(tokens: list[Word]) -> list[_Named]:
     found = []
     i = 0
     while i < len(tokens):
-        size = next((n for n in (2, 1) if tuple(lemmas[i:i + n]) in kinds), 0)
+        size = next((n for n in (2, 1) if i + n <= len(lemmas) and tuple(lemmas[i:i + n]) in kinds), 0)
         form = parse(tokens[i].text.strip("«»\"'")) if size else None
         if not size or form is None or form.tag.number == "plur":
             i += 1
@@ -156,9 +156,10 @@ def _continues(tokens: list[Word], lemmas: list[str], i: int, kinds) -> bool:
         return False
     if tokens[i - 1].text.endswith(".") and not tokens[i - 1].text[-2:-1].isupper():
         return False  # the previous word ended the sentence
-    if any(tuple(lemmas[i:i + n]) in kinds for n in (1, 2)) and text[:1].isupper():
+    if any(i + n <= len(lemmas) and tuple(lemmas[i:i + n]) in kinds for n in (1, 2)) and text[:1].isupper():
         return False  # the next document of a list
-    if lemmas[i] == "и" and i + 1 < len(tokens) and (any(tuple(lemmas[i + 1:i + 1 + n]) in kinds for n in (1, 2))
+    if lemmas[i] == "и" and i + 1 < len(tokens) and (any(i + 1 + n <= len(lemmas)
+                                                          and tuple(lemmas[i + 1:i + 1 + n]) in kinds for n in (1, 2))
                                                       or _pos(tokens[i + 1]) in _ENDS):
         return False
     return True

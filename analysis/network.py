@@ -324,7 +324,7 @@ def network_figure(graph: nx.Graph, title: str, caption: str = "", labels: int =
     nodes = sorted(graph.nodes)
     nx.draw_networkx_nodes(graph, pos, ax=ax, nodelist=nodes,
                            node_color=[KIND_COLOURS.get(graph.nodes[n]["kind"], "#bcbd22") for n in nodes],
-                           node_size=[60 + 50 * graph.nodes[n]["mentions"] for n in nodes], alpha=0.9)
+                           node_size=_sizes(graph, nodes), alpha=0.9)
     _place_labels(fig, ax, graph, pos, labels, names or {n: d["label"] for n, d in graph.nodes(data=True)})
     kinds = sorted({graph.nodes[n]["kind"] for n in nodes})
     links = sorted({d["type"] for _, _, d in graph.edges(data=True)}, key=EDGE_TYPES.index)
@@ -335,8 +335,17 @@ def network_figure(graph: nx.Graph, title: str, caption: str = "", labels: int =
     return fig
 
 
+def _sizes(graph: nx.Graph, nodes: list[str]) -> list[float]:
+    """Marker areas by mentions, on a square-root scale so that a few very frequent actors
+    (the countries of a large corpus) do not cover the rest, and smaller in a crowded graph."""
+    most = max(graph.nodes[n]["mentions"] for n in nodes)
+    crowd = min(1.0, 8 / len(nodes) ** 0.5)  # smaller markers where there are many
+    return [(10 + 890 * (graph.nodes[n]["mentions"] / most) ** 0.5) * crowd for n in nodes]
+
+
 def _place_labels(fig: Figure, ax, graph: nx.Graph, pos, count: int, names: dict[str, str]) -> None:
-    """Label the most central nodes, largest weighted degree first, leaving out overlapping ones."""
+    """Label the most central nodes, largest weighted degree first: above, below, right or left of
+    the node, wherever the label overlaps none placed before; else it is left out."""
     ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n, weight="weight"), -graph.nodes[n]["mentions"], n))
     renderer = fig.canvas.get_renderer()
     placed = []
@@ -344,13 +353,14 @@ def _place_labels(fig: Figure, ax, graph: nx.Graph, pos, count: int, names: dict
         if len(placed) >= count:
             break
         x, y = pos[node]
-        text = ax.text(x, y, names[node], fontsize=8, ha="center", va="bottom",
-                       bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
-        box = text.get_window_extent(renderer)
-        if any(box.overlaps(other) for other in placed):
+        for ha, va in (("center", "bottom"), ("center", "top"), ("left", "center"), ("right", "center")):
+            text = ax.text(x, y, names[node], fontsize=8, ha=ha, va=va,
+                           bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "linewidth": 0})
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
             text.remove()
-        else:
-            placed.append(box)
 
 
 def save_figure(fig: Figure, stem: Path) -> list[Path]:

@@ -133,3 +133,8 @@ def test_every_fact_points_at_the_text_it_came_from(seed_results):
             assert text[item["start"]:item["stop"]] == item["text"]
             checked += 1
     assert checked == 39
+
+
+def test_a_document_word_that_ends_the_sentence():
+    facts = facts_of("Итоги визита\nМинистры обороны двух стран подписали договор. Стороны обсудили план.\n")
+    assert [(a["title"], a["status"]) for a in facts["agreements"]] == [("договор", "signed"), ("план", "discussed")]
