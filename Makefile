@@ -9,7 +9,7 @@ export OPENBLAS_NUM_THREADS := 1
 # JupyterLab refuses to start as root unless told.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: run test lab clean setup
+.PHONY: run test lab bench clean setup
 
 setup: $(STAMP)
 
@@ -25,6 +25,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# Measurements behind the README's tables (about 5 minutes on 2 cores).
+bench: $(STAMP)
+	$(PY) benchmarks/extract_speed.py 200
+	$(PY) benchmarks/scale.py 300 2000
+	$(PY) benchmarks/notebooks.py 3
+	$(PY) benchmarks/rerun.py
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab $(LAB_ROOT) notebooks/

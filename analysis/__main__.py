@@ -18,10 +18,16 @@ def main(argv: list[str] | None = None) -> int:
     for sub in (run, extract):
         sub.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
         sub.add_argument("--out", default="output", help="output folder (default: output)")
+        sub.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                         help="worker processes for extraction and notebooks (default: cores)")
+    extract.add_argument("--scheduler", default=None,
+                         help="run the extraction on Dask: 'dask' (a local cluster of --jobs workers) or "
+                              "tcp://HOST:PORT (an existing cluster)")
     from .run import NOTEBOOKS_DIR
     run.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help="folder of the notebooks to run")
-    run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel notebooks (default: cores)")
     run.add_argument("--force", action="store_true", help="redo every output, changed or not")
+    run.add_argument("--sheets", default=None,
+                     help="fact sheets to render: all, none or ID,ID,... (default: all up to 200 articles, else none)")
     args = parser.parse_args(argv)
     try:
         if args.command == "extract":
@@ -35,7 +41,13 @@ def main(argv: list[str] | None = None) -> int:
 def _extract(args) -> int:
     from .extract import extract_corpus
 
-    report = extract_corpus(args.corpus, args.out)
+    if args.jobs < 1:
+        print(f"error: --jobs must be at least 1, got {args.jobs}", file=sys.stderr)
+        return 2
+    if args.scheduler and args.scheduler != "dask" and not args.scheduler.startswith("tcp://"):
+        print(f"error: --scheduler must be dask or tcp://HOST:PORT, got {args.scheduler!r}", file=sys.stderr)
+        return 2
+    report = extract_corpus(args.corpus, args.out, jobs=args.jobs, scheduler=args.scheduler)
     _print_skipped(report.skipped)
     _print_warnings(report.warnings)
     print(f"{report.articles} articles, {report.mentions} mentions, {report.actors} actors -> {report.out / 'data'}")
@@ -52,7 +64,8 @@ def _run(args) -> int:
         print(f"error: no notebooks in {args.notebooks}: pass --notebooks with the project's notebooks/ folder",
               file=sys.stderr)
         return 2
-    report = run_batch(args.corpus, args.out, args.notebooks, jobs=args.jobs, force=args.force)
+    report = run_batch(args.corpus, args.out, args.notebooks, jobs=args.jobs, force=args.force,
+                       sheets=args.sheets)
     _print_skipped(report.skipped)
     _print_warnings(report.warnings)
     results = report.notebooks

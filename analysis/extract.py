@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 from tqdm import tqdm
@@ -10,15 +12,16 @@ from tqdm import tqdm
 from . import __version__
 from .actors import Actor, resolve_actors
 from .corpus import Skipped, load_corpus
-from .errors import ResultsError
+from .errors import ParameterError, ResultsError
 from .facts import build_facts
 from .network import (actor_graph, centrality_table, country_graph, layout, network_figure, save_figure,
                       write_network)
-from .nlp import analyse
+from .nlp import analyse, pipeline
 from .provenance import code_hash, input_hashes, key
 from .roles import person_roles
 from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, FACT_TABLES, MENTION_COLUMNS, REMOVED_COLUMNS, ROLE_COLUMNS,
-                    SKIPPED_COLUMNS, Results, data_dir, fact_rows, load_results, write_atomic, write_csv, write_json)
+                    SKIPPED_COLUMNS, CsvStream, Results, data_dir, fact_rows, load_results, write_atomic, write_csv,
+                    write_json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,65 +36,105 @@ class ExtractReport:
     warnings: tuple[str, ...] = ()
 
 
-def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool = True) -> ExtractReport:
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything the extraction stores for one article (or why it failed)."""
+
+    article_id: str
+    path: str
+    text: str = ""
+    facts: dict = field(default_factory=dict)
+    tables: dict = field(default_factory=dict)  # table name -> rows
+    actors: tuple[Actor, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str = ""
+
+
+def extract_article(article) -> ArticleResult:
+    """The stored results of one article: a pure function of it, so any worker can run it.
+
+    A failure is returned, not raised: one bad article must not stop the others.
+    """
+    try:
+        analysis = analyse(article)
+        actors, actor_ids = resolve_actors(analysis.mentions, article.source_spans)
+        roles = person_roles(article.text, analysis.mentions, analysis.sentences, actor_ids, actors)
+        facts = build_facts(article, list(analysis.mentions), actors, actor_ids, roles, analysis.sentences)
+    except Exception as error:
+        return ArticleResult(article.id, article.path, error=f"extraction failed: {type(error).__name__}: {error}")
+    record = facts.as_json()
+    tables = {kind: fact_rows(kind, record) for kind in FACT_TABLES}
+    tables["articles"] = [{
+        "article_id": article.id, "title": article.title, "title_source": article.title_source,
+        "published": article.published, "source": ";".join(article.sources), "dateline": article.dateline,
+        "file": Path(article.path).name, "line": article.line or "", "url": article.url, "encoding": article.encoding,
+        "sha256": article.sha256, "chars": len(article.text),
+        "chars_analysed": sum(p.stop - p.start for p in article.analysed_paragraphs if p.kind != "digest"),
+        "chars_removed": article.removed_chars, "chars_digest": article.digest_chars,
+        "paragraphs": len(article.analysed_paragraphs), "sentences": len(analysis.sentences),
+        "mentions": len(analysis.mentions), "persons": len(facts.persons), "warnings": "; ".join(article.warnings),
+    }]
+    tables["roles"] = [{"article_id": article.id, "actor_id": r.actor_id, "role": r.role,
+                        "affiliation": r.affiliation or "", "start": r.start, "stop": r.stop} for r in roles]
+    tables["removed"] = [{"article_id": article.id, "start": p.start, "stop": p.stop, "reason": p.kind, "text": p.text}
+                         for p in article.paragraphs if p.kind not in ("title", "body")]
+    tables["mentions"] = [{"article_id": article.id, "start": m.start, "stop": m.stop, "text": m.text, "type": m.type,
+                           "normal": m.normal, "actor_id": aid, "paragraph": m.paragraph, "sentence": m.sentence,
+                           "block": m.block} for m, aid in zip(analysis.mentions, actor_ids)]
+    return ArticleResult(article.id, article.path, article.text, record, tables, tuple(actors),
+                         tuple(f"{Path(article.path).name}: {w}" for w in article.warnings))
+
+
+_TABLES = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS, "removed": REMOVED_COLUMNS,
+           "roles": ROLE_COLUMNS, **FACT_TABLES}
+
+
+def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool = True, jobs: int = 1,
+                   scheduler: str | None = None) -> ExtractReport:
     """Extract every article of ``corpus_dir`` and store the results under ``out_dir``.
 
-    An article whose extraction fails is reported in ``skipped`` (and ``skipped.csv``);
-    the others are stored completely.
+    Articles are extracted in ``jobs`` worker processes (each loads the models once), or on a
+    Dask cluster: ``scheduler`` "dask" starts a local one with ``jobs`` workers, a
+    ``tcp://HOST:PORT`` address uses an existing one. Results are written as they arrive, in
+    corpus order, so memory stays flat and the files are the same whichever way they were made.
+    An article whose extraction fails is reported in ``skipped`` (and ``skipped.csv``); the
+    others are stored completely.
     """
     corpus = load_corpus(corpus_dir)
     out = Path(out_dir)
     folder = data_dir(out)
     skipped = list(corpus.skipped)
-    articles, mentions, removed, role_rows, seen, warnings = [], [], [], [], [], []
-    fact_tables: dict[str, list[dict]] = {kind: [] for kind in FACT_TABLES}
+    streams = {name: CsvStream(folder / f"{name}.csv", columns) for name, columns in _TABLES.items()}
+    seen, warnings, counts = [], [], {}
     known: dict[str, Actor] = {}
-    for article in tqdm(corpus.articles, desc="extract", unit="article", disable=not progress):
-        try:
-            analysis = analyse(article)
-            actors, actor_ids = resolve_actors(analysis.mentions, article.source_spans)
-            roles = person_roles(article.text, analysis.mentions, analysis.sentences, actor_ids, actors)
-            facts = build_facts(article, list(analysis.mentions), actors, actor_ids, roles, analysis.sentences)
-        except Exception as error:  # one bad article must not stop the others; it is reported
-            skipped.append(Skipped(article.path, f"extraction failed: {type(error).__name__}: {error}"))
-            continue
-        seen.append(article.id)
-        known.update((a.actor_id, a) for a in actors)
-        write_atomic(folder / "texts" / f"{article.id}.txt", article.text)
-        record = facts.as_json()
-        write_json(folder / "facts" / f"{article.id}.json", record)
-        for kind, rows in fact_tables.items():
-            rows.extend(fact_rows(kind, record))
-        warnings.extend(f"{Path(article.path).name}: {w}" for w in article.warnings)
-        articles.append({
-            "article_id": article.id, "title": article.title, "title_source": article.title_source,
-            "published": article.published, "source": ";".join(article.sources), "dateline": article.dateline,
-            "file": Path(article.path).name, "line": article.line or "", "url": article.url,
-            "encoding": article.encoding,
-            "sha256": article.sha256, "chars": len(article.text),
-            "chars_analysed": sum(p.stop - p.start for p in article.analysed_paragraphs if p.kind != "digest"),
-            "chars_removed": article.removed_chars, "chars_digest": article.digest_chars,
-            "paragraphs": len(article.analysed_paragraphs), "sentences": len(analysis.sentences),
-            "mentions": len(analysis.mentions), "persons": len(facts.persons), "warnings": "; ".join(article.warnings),
-        })
-        role_rows.extend({"article_id": article.id, "actor_id": r.actor_id, "role": r.role,
-                          "affiliation": r.affiliation or "", "start": r.start, "stop": r.stop} for r in roles)
-        removed.extend({"article_id": article.id, "start": p.start, "stop": p.stop, "reason": p.kind, "text": p.text}
-                       for p in article.paragraphs if p.kind not in ("title", "body"))
-        for mention, aid in zip(analysis.mentions, actor_ids):
-            mentions.append({"article_id": article.id, "start": mention.start, "stop": mention.stop,
-                             "text": mention.text, "type": mention.type, "normal": mention.normal,
-                             "actor_id": aid, "paragraph": mention.paragraph, "sentence": mention.sentence,
-                             "block": mention.block})
+    try:
+        results = extracted(corpus.articles, jobs, scheduler)
+        for result in tqdm(results, total=len(corpus.articles), desc="extract", unit="article", disable=not progress):
+            if result.error:
+                skipped.append(Skipped(result.path, result.error))
+                continue
+            seen.append(result.article_id)
+            known.update((a.actor_id, a) for a in result.actors)
+            write_atomic(folder / "texts" / f"{result.article_id}.txt", result.text)
+            write_json(folder / "facts" / f"{result.article_id}.json", result.facts)
+            for name, stream in streams.items():
+                stream.write(result.tables[name])
+            for row in result.tables["mentions"]:
+                seen_in = counts.setdefault(row["actor_id"], [0, set()])
+                seen_in[0] += 1
+                seen_in[1].add(row["article_id"])
+            warnings.extend(result.warnings)
+    except BaseException:
+        for stream in streams.values():
+            stream.discard()
+        raise
+    for stream in streams.values():
+        stream.close()
     _remove_stale(folder, seen)
-    actors_rows = _actor_rows(mentions, known)
-    write_csv(folder / "articles.csv", ARTICLE_COLUMNS, articles)
-    write_csv(folder / "mentions.csv", MENTION_COLUMNS, mentions)
-    write_csv(folder / "actors.csv", ACTOR_COLUMNS, actors_rows)
-    write_csv(folder / "removed.csv", REMOVED_COLUMNS, removed)
-    write_csv(folder / "roles.csv", ROLE_COLUMNS, role_rows)
-    for kind, rows in fact_tables.items():
-        write_csv(folder / f"{kind}.csv", FACT_TABLES[kind], rows)
+    actor_rows = [{"actor_id": aid, "name": known[aid].name, "kind": known[aid].kind, "code": known[aid].code,
+                   "country": known[aid].country, "articles": len(counts[aid][1]), "mentions": counts[aid][0]}
+                  for aid in sorted(counts)]
+    write_csv(folder / "actors.csv", ACTOR_COLUMNS, actor_rows)
     write_csv(folder / "skipped.csv", SKIPPED_COLUMNS, [{"file": Path(s.path).name, "reason": s.reason} for s in skipped])
     kept = set(seen)
     inputs, code = input_hashes(Path(corpus.path)), code_hash()
@@ -106,7 +149,46 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
         "key": key(inputs, code),  # a rerun with the same key has nothing to extract
     })
     _write_network(out, load_results(out), corpus_name=Path(corpus.path).name)
-    return ExtractReport(out, len(articles), len(mentions), len(actors_rows), tuple(skipped), tuple(warnings))
+    return ExtractReport(out, len(seen), sum(c[0] for c in counts.values()), len(actor_rows), tuple(skipped),
+                         tuple(warnings))
+
+
+# a worker costs ~1.5 s of model loading: fewer articles than this each are faster in one process
+ARTICLES_PER_WORKER = 20
+DASK_BATCH = 64  # articles in flight on a cluster at once: bounds the memory results take
+
+
+def extracted(articles, jobs: int = 1, scheduler: str | None = None):
+    """``extract_article`` over ``articles``, results in their order: here, in worker processes,
+    or on a Dask cluster."""
+    if scheduler:
+        yield from _on_dask(articles, jobs, scheduler)
+    elif min(jobs, len(articles) // ARTICLES_PER_WORKER) <= 1:
+        yield from map(extract_article, articles)
+    else:
+        # the models are loaded once, here, and the forked workers share them (copy-on-write)
+        pipeline()
+        with ProcessPoolExecutor(min(jobs, len(articles) // ARTICLES_PER_WORKER), mp_context=get_context("fork")) as pool:
+            yield from pool.map(extract_article, articles, chunksize=4)
+
+
+def _on_dask(articles, jobs: int, scheduler: str):
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler == "dask":
+        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    elif scheduler.startswith("tcp://"):
+        cluster, client = None, Client(scheduler)
+    else:
+        raise ParameterError(f"scheduler must be dask or tcp://HOST:PORT, got {scheduler!r}")
+    try:
+        for start in range(0, len(articles), DASK_BATCH):
+            yield from client.gather(client.map(extract_article, articles[start:start + DASK_BATCH], pure=False))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def open_results(out_dir: str | Path, corpus_dir: str | Path) -> Results:
@@ -116,18 +198,6 @@ def open_results(out_dir: str | Path, corpus_dir: str | Path) -> Results:
     except ResultsError:
         extract_corpus(corpus_dir, out_dir, progress=False)
         return load_results(out_dir)
-
-
-def _actor_rows(mentions: list[dict], known: dict[str, Actor]) -> list[dict]:
-    """One row per actor, sorted by id, with its numbers of articles and mentions."""
-    articles: dict[str, set[str]] = {}
-    counts: dict[str, int] = {}
-    for m in mentions:
-        articles.setdefault(m["actor_id"], set()).add(m["article_id"])
-        counts[m["actor_id"]] = counts.get(m["actor_id"], 0) + 1
-    return [{"actor_id": aid, "name": known[aid].name, "kind": known[aid].kind, "code": known[aid].code,
-             "country": known[aid].country, "articles": len(articles[aid]), "mentions": counts[aid]}
-            for aid in sorted(counts)]
 
 
 def _remove_stale(folder: Path, ids: list[str]) -> None:

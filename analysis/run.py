@@ -142,10 +142,35 @@ def execute_job(job: Job, out: str) -> JobResult:
     return JobResult(job, status, round(time.perf_counter() - started, 2), error)
 
 
+SHEETS_LIMIT = 200  # above this many articles, fact sheets are rendered only when asked for
+
+
+def sheet_ids(sheets: str | None, ids: list[str]) -> tuple[list[str], str]:
+    """The articles to render fact sheets for (``sheets``: "all", "none", or ids separated by
+    commas; None: all up to ``SHEETS_LIMIT`` articles, else none) and a note saying so."""
+    from .errors import ParameterError
+
+    if sheets is None:
+        if len(ids) <= SHEETS_LIMIT:
+            return ids, ""
+        return [], (f"{len(ids)} articles: fact sheets are not rendered for more than {SHEETS_LIMIT} "
+                    "(pass --sheets all, or --sheets ID,ID for some); the facts JSON and tables are complete")
+    if sheets in ("all", "none"):
+        return (ids if sheets == "all" else []), ""
+    wanted = [s.strip() for s in sheets.split(",") if s.strip()]
+    unknown = [s for s in wanted if s not in set(ids)]
+    if unknown:
+        raise ParameterError(f"--sheets names unknown article ids: {', '.join(unknown)} (the ids are the first "
+                             "column of output/data/articles.csv)")
+    return wanted, ""
+
+
 def run_batch(corpus_dir: str | Path, out_dir: str | Path, notebooks_dir: str | Path = NOTEBOOKS_DIR,
-              jobs: int | None = None, progress: bool = True, force: bool = False) -> RunReport:
+              jobs: int | None = None, progress: bool = True, force: bool = False,
+              sheets: str | None = None) -> RunReport:
     """Extract the corpus, run every notebook, and write ``index.html`` and ``manifest.json``;
-    outputs whose inputs did not change are kept (all are redone with ``force``)."""
+    outputs whose inputs did not change are kept (all are redone with ``force``). ``sheets``
+    chooses the fact sheets (see ``sheet_ids``)."""
     from .errors import CorpusError
 
     started, clock = time.time(), time.perf_counter()
@@ -157,11 +182,13 @@ def run_batch(corpus_dir: str | Path, out_dir: str | Path, notebooks_dir: str | 
     if force or extraction.get("key") != key(inputs, code):
         from .extract import extract_corpus
 
-        extract_corpus(corpus, out, progress=progress)
+        extract_corpus(corpus, out, progress=progress, jobs=jobs or os.cpu_count() or 1)
         extraction = _read_json(out / "data" / "extraction.json")
     with open(out / "data" / "articles.csv", encoding="utf-8", newline="") as f:
         articles = list(csv.DictReader(f))
-    plan = plan_jobs(corpus, out, notebooks, articles, inputs, code)
+    chosen, sheets_note = sheet_ids(sheets, [row["article_id"] for row in articles])
+    chosen = set(chosen)
+    plan = plan_jobs(corpus, out, notebooks, [row for row in articles if row["article_id"] in chosen], inputs, code)
     _remove_stale_sheets(out, {job.name for job in plan})
     previous = {n["name"]: n for n in _read_json(out / "manifest.json").get("notebooks", [])}
     done: list[JobResult] = []
@@ -184,11 +211,12 @@ def run_batch(corpus_dir: str | Path, out_dir: str | Path, notebooks_dir: str | 
     done.sort(key=lambda r: order[r.job.name])
     skipped = tuple(Skipped(path, reason) for path, reason in extraction.get("skipped", []))
     warnings = tuple(extraction.get("warnings", []))
-    notes = [f"Skipped {Path(s.path).name}: {s.reason}" for s in skipped] + list(warnings)
+    notes = ([sheets_note] if sheets_note else []) + [f"Skipped {Path(s.path).name}: {s.reason}"
+                                                       for s in skipped] + list(warnings)
     write_atomic(out / "index.html", _index(out, done, notes))
     write_json(out / "manifest.json", _manifest(corpus, out, done, extraction, jobs=jobs, force=force,
                                                 started=started, seconds=time.perf_counter() - clock))
-    return RunReport(done, skipped, warnings)
+    return RunReport(done, skipped, tuple(([sheets_note] if sheets_note else [])) + warnings)
 
 
 def _read_json(path: Path) -> dict:

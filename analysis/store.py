@@ -86,6 +86,32 @@ def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
     write_atomic(path, buffer.getvalue())
 
 
+class CsvStream:
+    """A CSV table written row by row into a temporary file and renamed into place on ``close``,
+    so that a corpus of any size never holds a whole table in memory and a reader never sees
+    half of one."""
+
+    def __init__(self, path: Path, columns: list[str]):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.writer = csv.DictWriter(self.file, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+        self.writer.writeheader()
+
+    def write(self, rows: list[dict]) -> None:
+        self.writer.writerows(rows)
+
+    def close(self) -> None:
+        self.file.close()
+        os.chmod(self.tmp, _FILE_MODE)
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        self.file.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
 def write_json(path: Path, record: dict | list) -> None:
     write_atomic(path, json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
 

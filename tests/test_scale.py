@@ -1,0 +1,70 @@
+"""Extraction in worker processes and on a Dask cluster gives the same files as in one process."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The seeds, each also under a second name with a line added: 45 articles, enough for workers."""
+    folder = tmp_path_factory.mktemp("scale_corpus")
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copyfile(path, folder / path.name)
+        for copy in range(8):
+            text = path.read_text(encoding="utf-8") + f"\nСообщение {copy} о сотрудничестве.\n"
+            (folder / f"{path.stem}_{copy}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def extract(corpus, out, *args):
+    done = subprocess.run([sys.executable, "-m", "analysis", "extract", "--corpus", str(corpus), "--out", str(out),
+                           *args], capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return out
+
+
+def same_files(a, b):
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    for path in files:
+        assert (a / path).read_bytes() == (b / path).read_bytes(), path
+    return len(files)
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus, tmp_path_factory):
+    return extract(corpus, tmp_path_factory.mktemp("one"), "--jobs", "1")
+
+
+def test_two_worker_processes_give_the_same_files(corpus, one_process, tmp_path):
+    assert same_files(one_process, extract(corpus, tmp_path / "two", "--jobs", "2")) > 100
+
+
+def test_a_dask_cluster_of_two_workers_gives_the_same_files(corpus, one_process, tmp_path):
+    assert same_files(one_process, extract(corpus, tmp_path / "dask", "--jobs", "2", "--scheduler", "dask")) > 100
+
+
+def test_an_unknown_scheduler_is_one_clear_error(corpus, tmp_path):
+    done = subprocess.run([sys.executable, "-m", "analysis", "extract", "--corpus", str(corpus), "--out",
+                           str(tmp_path), "--scheduler", "spark"], capture_output=True, text=True, cwd=ROOT)
+    assert (done.returncode, done.stderr) == (2, "error: --scheduler must be dask or tcp://HOST:PORT, got 'spark'\n")
+
+
+def test_fact_sheets_for_large_corpora_only_when_asked():
+    from analysis.errors import ParameterError
+    from analysis.run import sheet_ids
+
+    few, many = [f"a{i}" for i in range(200)], [f"a{i}" for i in range(201)]
+    assert sheet_ids(None, few) == (few, "")
+    chosen, note = sheet_ids(None, many)
+    assert chosen == [] and note.startswith("201 articles: fact sheets are not rendered for more than 200 (pass "
+                                             "--sheets all, or --sheets ID,ID for some)")
+    assert sheet_ids("all", many) == (many, "") and sheet_ids("none", few) == ([], "")
+    assert sheet_ids("a3, a7", many) == (["a3", "a7"], "")
+    with pytest.raises(ParameterError, match="--sheets names unknown article ids: b1"):
+        sheet_ids("a1,b1", many)
