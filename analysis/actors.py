@@ -1,7 +1,7 @@
 """Turn mentions into actors: one canonical, nominative name per person, organisation or place.
 
-Within an article a surname alone ("Мантуров") or with an initial ("Д. Мантуров",
-"Д.Мантуров") is the same person as the one full name that ends with that surname and
+Within an article a surname alone ("Петров") or with an initial ("И. Петров",
+"И.Петров") is the same person as the one full name that ends with that surname and
 starts with that initial. The actor id is derived from kind and name only, so the same
 person is the same actor in every article.
 
@@ -41,7 +41,7 @@ class Actor:
 
 
 def actor_id(kind: str, name: str) -> str:
-    """Stable id, readable in tables: ``person:денис_мантуров``."""
+    """Stable id, readable in tables: ``person:иван_петров``."""
     return f"{kind}:{'_'.join(name.lower().replace('ё', 'е').split())}"
 
 

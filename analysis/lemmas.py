@@ -25,7 +25,7 @@ class Word:
 def words(text: str, start: int = 0, stop: int | None = None) -> list[Word]:
     """The words and punctuation marks of ``text[start:stop]``, offsets into ``text``.
 
-    Quotes, dots and hyphens stay attached to a word («КАМАЗ», "им.Горького"), as in names.
+    Quotes, dots and hyphens stay attached to a word («ТЕХМАШ», "им.Кирова"), as in names.
     """
     stop = len(text) if stop is None else stop
     return [Word(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:stop])]

@@ -5,7 +5,7 @@ A sentence of the story that names a meeting (``data/meeting_words.csv``, matche
 a meeting. Participants are the people the sentence names when there are two or more (the organisations
 and countries next to them describe their positions), else its people and organisations, else
 its countries ("Казахстан и Россия провели переговоры"); a name inside a person's role phrase
-("генеральный директор ОАО «КАМАЗ»") is never a participant. A plural meeting noun
+("генеральный директор АО «ТЕХМАШ»") is never a participant. A plural meeting noun
 ("динамика взаимных визитов") is meetings in general, not one; a negated or future one ("не
 планировался", "встретятся") and one inside «quoted» words are not reported as held. The place is a city the sentence names, the date the first date
 it states.

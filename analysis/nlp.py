@@ -96,7 +96,7 @@ def analyse(article: Article) -> Analysis:
             doc.envelop_span_tokens()
         known = {id(span): variant[1] for doc in docs for span in doc.spans if span.type == "LOC"
                  for variant in [place_variant(span.text)] if variant}
-        # abbreviations ("ОДКБ", "МО РК", "ОАО «КАМАЗ»") do not inflect: nothing to tag
+        # abbreviations ("ОДКБ", "МО РК", "АО «ТЕХМАШ»") do not inflect: nothing to tag
         abbreviations = {id(span): span.text for doc in docs for span in doc.spans
                          if span.type == "ORG" and span.text.isupper()}
         _tag_where_needed(docs, nlp, skip=known | abbreviations)
@@ -118,7 +118,7 @@ def analyse(article: Article) -> Analysis:
                 else:
                     span.normalize(nlp.morph_vocab)
                 if span.type != "PER" and span.normal.islower() and span.text.lower().startswith(span.normal):
-                    # natasha lowercases what it cannot recover the shape of: «КАМАЗом» -> "камаз"
+                    # natasha lowercases what it cannot recover the shape of: «ТЕХМАШем» -> "техмаш"
                     span.normal = span.text[:len(span.normal)]
                 sentence = first + _sentence_of(doc.sents, span.start)
                 mentions.append(Mention(paragraph.start + span.start, paragraph.start + span.stop,

@@ -79,7 +79,7 @@ def complete_organizations(text: str, mentions: list) -> list:
       "мэрии Москвы") is an organisation mention;
     - a generic word alone ("СМИ", "ОАО") is no mention;
     - a "person" that starts with a known organisation is that organisation and a person
-      ("Мажилиса Айдос Сарым").
+      ("Мажилиса Ерлан Касымов").
 
     ``mentions`` are ``nlp.Mention`` records sorted by offset; the result is sorted the same way.
     """
@@ -94,7 +94,7 @@ def complete_organizations(text: str, mentions: list) -> list:
             continue
         head = m.text.split()[0]
         if m.type == "PER" and len(m.text.split()) >= 3 and lemma_key(head) in _index():
-            # "депутат Мажилиса Айдос Сарым": NER runs the body into the name that follows it
+            # "депутат Мажилиса Ерлан Касымов": NER runs the body into the name that follows it
             rest = m.text.index(" ", len(head)) + 1
             found.append(replace(m, stop=m.start + len(head), text=head, type="ORG", normal=m.normal.split()[0]))
             m = replace(m, start=m.start + rest, text=m.text[rest:], normal=" ".join(m.normal.split()[1:]))

@@ -3,16 +3,16 @@
 A quote is speech, not a quoted name. Words between quote marks («…», “…”, „…“ or straight
 "…"; nested marks are part of the quote) are a quote when
 
-* an attribution cue follows the closing mark (``", - отметил Ермекбаев."``) and the quote
+* an attribution cue follows the closing mark (``", - отметил Омаров."``) and the quote
   opens its sentence;
 * a clause with a speech word ending in a colon, a comma or ", что", or a name before a colon,
   introduces it (``Министр заявил: «…»``, ``По словам министра, «…»``, ``сказал, что “…”``,
-  ``Ермекбаев: «…»``) and the quote ends its sentence; or
+  ``Омаров: «…»``) and the quote ends its sentence; or
 * it has at least ``MIN_WORDS`` words and a predicate (a finite verb, an infinitive, a short
   participle, a predicative): speech is a clause, while names and titles («Газпром нефть», «Об
   обороне и Вооруженных Силах Республики Казахстан») are noun phrases.
 
-A nested name closing with the quote («… с «КАМАЗом», - заявил он) closes both; a quote left
+A nested name closing with the quote («… с «ТЕХМАШем», - заявил он) closes both; a quote left
 open runs to the end of its paragraph. A paragraph opening with a dash is direct speech up to
 its attribution (``— …, — сказал он.``), and the speech resuming after it (``. — …``) has the
 same cue; a dash paragraph without an attribution is taken for a list item.
@@ -41,7 +41,7 @@ _MARKS = re.compile(r"[«»„“”\"]")
 # a straight quote opens after these and closes before these
 _OPEN_AFTER = "([«„—–:"
 _CLOSE_BEFORE = ",.;:!?…)]»“”"
-# a nested closing mark before a cue or the paragraph end closes the quote too: «… с «КАМАЗом», - заявил
+# a nested closing mark before a cue or the paragraph end closes the quote too: «… с «ТЕХМАШем», - заявил
 _CLOSES_BOTH = re.compile(r"\s*(?:[,!?…]\s*)?[—–-]\s*\w|[.!?…]*\s*$")
 _CUE_AFTER_QUOTE = re.compile(r"\s*(?:[,!?…]\s*)?[—–-]\s*(?=\w)|\s*,\s*(?=\w)")
 _INTRODUCED = re.compile(r"\s*(?P<mark>:|,(?:\s*что)?)\s*\Z")
@@ -95,8 +95,8 @@ class _Found:
 
 @cache
 def speech_words() -> dict[str, str]:
-    """Lemma of each speech word -> the case its speaker takes ("nomn": "сказал Ермекбаев",
-    "gent": "по словам Ермекбаева")."""
+    """Lemma of each speech word -> the case its speaker takes ("nomn": "сказал Омаров",
+    "gent": "по словам Омарова")."""
     return {row["lemma"]: row["speaker_case"] for row in rows("speech_verbs.csv")}
 
 
@@ -267,7 +267,7 @@ def _cue_from(text: str, start: int, stop: int, covered) -> _Cue | None:
 def _cue_before(text: str, floor: int, opening: int, covered) -> _Cue | None:
     """The clause introducing a quote with a colon, a comma or ", что", if it holds a speech word
     or ends with a name before a colon: "Министр заявил: «", "По словам министра, «",
-    "Ермекбаев: «"."""
+    "Омаров: «"."""
     introduced = _INTRODUCED.search(text, max(floor, opening - _INTRODUCER_CHARS), opening)
     if not introduced:
         return None
@@ -289,7 +289,7 @@ def _cue_before(text: str, floor: int, opening: int, covered) -> _Cue | None:
 
 def _clause_end(text: str, start: int, stop: int, covered) -> int:
     """Where the clause starting at ``start`` ends: at punctuation not inside a name or after an
-    initial ("Д. Мантуров")."""
+    initial ("И. Петров")."""
     for end in _CLAUSE_END.finditer(text, start, stop):
         if _inside(covered, end.start()) or _after_initial(text, end.start()):
             continue
@@ -298,7 +298,7 @@ def _clause_end(text: str, start: int, stop: int, covered) -> int:
 
 
 def _after_initial(text: str, index: int) -> bool:
-    """Whether ``index`` is the full stop of an initial ("Д. Мантуров", "Р.Минниханов")."""
+    """Whether ``index`` is the full stop of an initial ("И. Петров", "Р.Ахметов")."""
     return (text[index] == "." and index > 0 and text[index - 1].isupper()
             and (index < 2 or not text[index - 2].isalnum()))
 

@@ -1,5 +1,5 @@
 """The position a text gives a person right before the name: "министра обороны Казахстана
-Нурлана Ермекбаева" -> role "министр обороны Казахстана", affiliation KZ.
+Асана Омарова" -> role "министр обороны Казахстана", affiliation KZ.
 
 Walking back from the name, the phrase runs to the nearest punctuation, verb or other name;
 a preposition ends it too once a role word (``data/roles.csv``) is inside, so "посол России
@@ -68,8 +68,8 @@ _PHRASE_END = re.compile(r"[,;:.!?()\[\]—–]|\s-\s|\n")
 
 
 def role_after(text: str, name_stop: int, sentence_stop: int) -> Role | None:
-    """The role phrase set off after a name: "Нурлан Ермекбаев, министр обороны Казахстана, ..."
-    or "Денис Мантуров (министр промышленности и торговли)". It runs to the next punctuation
+    """The role phrase set off after a name: "Асан Омаров, министр обороны Казахстана, ..."
+    or "Иван Петров (министр промышленности и торговли)". It runs to the next punctuation
     or verb and must start with a role word, adjectives before it allowed."""
     separator = _APPOSITION.match(text, name_stop, sentence_stop)
     if not separator:
@@ -117,7 +117,7 @@ def person_roles(text: str, mentions, sentences, actor_ids: list[str], actors) -
     one set off right after it.
 
     The affiliation is the first country (its ISO code) or organisation (its name) the role
-    phrase names: "министр обороны Казахстана" -> KZ, "генеральный директор ОАО «КАМАЗ»" -> the
+    phrase names: "министр обороны Казахстана" -> KZ, "генеральный директор АО «ТЕХМАШ»" -> the
     company, "российский коллега" -> RU.
     """
     kinds = {a.actor_id: a for a in actors}
@@ -143,8 +143,8 @@ def person_roles(text: str, mentions, sentences, actor_ids: list[str], actors) -
 
 def _apposition(text: str, mention, sentence_stop: int, later: list[int]) -> Role | None:
     """The role after a name, unless it leads up to the next person's name (``later``: where the
-    sentence's next people start): in "Мантуров, генеральный директор «КАМАЗа» Сергей Когогин"
-    the role is Когогин's."""
+    sentence's next people start): in "Петров, генеральный директор «ТЕХМАШа» Олег Смирнов"
+    the role is Смирнов's."""
     role = role_after(text, mention.stop, min([sentence_stop, *later]))
     if role and any(not text[role.stop:start].strip() for start in later):
         return None
