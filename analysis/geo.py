@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .lemmas import lemma, parse
 from .lexicon import rows
 
 
@@ -26,16 +27,8 @@ class Place:
 
 def lemma_key(text: str) -> tuple[str, ...]:
     """The words of ``text`` as dictionary lemmas, lowercased, ё as е."""
-    from .nlp import pipeline
-
-    vocab = pipeline().morph_vocab
     words = re.findall(r"[\w]+(?:-[\w]+)*", text.lower().replace("ё", "е"))
-    return tuple(_lemma(vocab, word) for word in words)
-
-
-def _lemma(vocab, word: str) -> str:
-    forms = vocab.parse(word)
-    return forms[0].normal.replace("ё", "е") if forms else word
+    return tuple(lemma(word) for word in words)
 
 
 @cache
@@ -77,12 +70,10 @@ def place_for_key(key: tuple[str, ...]) -> Place | None:
 
 def genitive(name: str) -> str:
     """A one-word place name in the genitive ("Казахстан" -> "Казахстана"), else as it is."""
-    from .nlp import pipeline
-
     if " " in name or name.isupper():
         return name
-    forms = pipeline().morph_vocab.parse(name.lower())
-    inflected = forms[0].inflect({"Gen"}) if forms else None
+    form = parse(name)
+    inflected = form.inflect({"Gen"}) if form else None
     return inflected.word.capitalize() if inflected else name
 
 

@@ -31,16 +31,17 @@ def words(text: str, start: int = 0, stop: int | None = None) -> list[Word]:
     return [Word(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:stop])]
 
 
-def _vocab():
-    from .nlp import pipeline
-
-    return pipeline().morph_vocab
-
-
 @lru_cache(maxsize=200_000)
+def readings(word: str) -> tuple:
+    """Every dictionary reading of ``word`` (case-insensitive), most likely first."""
+    from .nlp import morph_vocab
+
+    return tuple(morph_vocab().parse(word.lower()))
+
+
 def parse(word: str):
     """The most likely dictionary reading of ``word`` (case-insensitive), or None."""
-    forms = _vocab().parse(word.lower())
+    forms = readings(word)
     return forms[0] if forms else None
 
 

@@ -67,12 +67,20 @@ class Pipeline:
 
 
 @cache
+def morph_vocab() -> MorphVocab:
+    """The process's morphological dictionary (pymorphy's, through natasha), without the neural
+    models: stages that only look words up (lexicons, gazetteer, notebooks' English labels) use it
+    without loading those."""
+    return MorphVocab()
+
+
+@cache
 def pipeline() -> Pipeline:
     """The process's natasha models, loaded once (about 1.5 s) on first use."""
     embedding = NewsEmbedding()
     return Pipeline(
         segmenter=Segmenter(),
-        morph_vocab=MorphVocab(),
+        morph_vocab=morph_vocab(),
         morph_tagger=NewsMorphTagger(embedding),
         ner_tagger=NewsNERTagger(embedding),
     )

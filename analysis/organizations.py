@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .geo import lemma_key, place_for_key
+from .lemmas import nominative, parse, readings
 from .lexicon import rows
 
 
@@ -143,33 +144,25 @@ def _national(text: str) -> bool:
     return organization is not None and organization.national
 
 
-def _vocab():
-    from .nlp import pipeline
-
-    return pipeline().morph_vocab
-
-
 def _genitive_or_abbreviation(text: str) -> bool:
     first = text.split()[0]  # "Республики Казахстан": the first word carries the case
-    return first.isupper() or any(form.tag.case == "gent" for form in _vocab().parse(first.lower()))
+    return first.isupper() or any(form.tag.case == "gent" for form in readings(first))
 
 
 def _nominative(word: str) -> str:
-    forms = _vocab().parse(word.lower())
-    inflected = forms[0].inflect({"Nom"}) if forms else None
+    form = parse(word)
+    inflected = form.inflect({"Nom"}) if form else None
     name = inflected.word if inflected else word.lower()
     return name.upper() if word.isupper() else name[:1].upper() + name[1:] if word[:1].isupper() else name
 
 
 def _agreeing(adjective: str, noun_phrase: str) -> str:
     """``adjective`` in the nominative, agreeing with the first word of ``noun_phrase``."""
-    vocab = _vocab()
-    noun = vocab.parse(noun_phrase.split()[0].lower())
-    forms = vocab.parse(adjective.lower())
-    if not forms:
-        return adjective.lower()
-    feats = {"Nom", "Plur"} if noun and noun[0].tag.number == "plur" else {
-        "Nom", "Sing", {"femn": "Fem", "neut": "Neut"}.get(noun[0].tag.gender if noun else "", "Masc")}
-    inflected = forms[0].inflect(feats)
-    word = inflected.word if inflected else adjective.lower()
+    noun = parse(noun_phrase.split()[0])
+    if noun is not None and noun.tag.number == "plur":
+        form = parse(adjective)
+        inflected = form.inflect({"Nom", "Plur"}) if form else None
+        word = inflected.word if inflected else adjective.lower()
+    else:
+        word = nominative(adjective, noun.tag.gender if noun is not None else None)
     return word[:1].upper() + word[1:] if adjective[:1].isupper() else word

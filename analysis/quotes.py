@@ -32,7 +32,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .lemmas import lemma, readings
 from .lexicon import rows
+from .roles import role_words
 
 MIN_WORDS = 4
 _PREDICATES = {"VERB", "INFN", "PRTS", "PRED"}
@@ -106,25 +108,8 @@ def speech_pronouns() -> dict[str, str]:
     return {row["lemma"]: row["gender"] for row in rows("speech_pronouns.csv")}
 
 
-@cache
-def _role_heads() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in rows("roles.csv"))
-
-
-def _forms(word: str) -> list:
-    from .nlp import pipeline
-
-    return pipeline().morph_vocab.parse(word.lower())  # remembered by natasha
-
-
-@lru_cache(maxsize=100_000)
-def _lemma(word: str) -> str:
-    forms = _forms(word)
-    return (forms[0].normal if forms else word.lower()).replace("ё", "е")
-
-
 def _admits_case(word: str, case: str) -> bool:
-    return any(form.tag.case == case for form in _forms(word))
+    return any(form.tag.case == case for form in readings(word))
 
 
 def find_quotes(text: str, paragraphs, mentions, actor_ids, actors, roles) -> list[Quote]:
@@ -252,7 +237,7 @@ def _is_clause(quoted: str) -> bool:
     """At least ``MIN_WORDS`` words, one of them a predicate."""
     words = _WORD.findall(quoted)
     return len(words) >= MIN_WORDS and any(
-        forms and forms[0].tag.POS in _PREDICATES for forms in map(_forms, words))
+        forms and forms[0].tag.POS in _PREDICATES for forms in map(readings, words))
 
 
 # ---- cues -------------------------------------------------------------------------------------
@@ -305,7 +290,7 @@ def _after_initial(text: str, index: int) -> bool:
 
 def _speech_word(text: str, start: int, stop: int) -> re.Match | None:
     verbs = speech_words()
-    return next((w for w in _WORD.finditer(text, start, stop) if _lemma(w.group()) in verbs), None)
+    return next((w for w in _WORD.finditer(text, start, stop) if lemma(w.group()) in verbs), None)
 
 
 # ---- speakers -------------------------------------------------------------------------------
@@ -328,7 +313,7 @@ def _known(mentions, actor_ids, actors, roles, quoted) -> _Known:
     people = [(m, actor) for m, actor in tagged if actor.kind == "person" and not _inside(quoted, m.start)]
     by_first: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
     for role in roles:
-        lemmas = tuple(_lemma(word) for word in _WORD.findall(role.role))
+        lemmas = tuple(lemma(word) for word in _WORD.findall(role.role))
         if lemmas:
             by_first.setdefault(lemmas[0], set()).add((role.actor_id, lemmas))
     return _Known(tagged, [m.start for m, _ in tagged], people, [m.start for m, _ in people], by_first, by_id)
@@ -337,7 +322,7 @@ def _known(mentions, actor_ids, actors, roles, quoted) -> _Known:
 def _speaker(text: str, found: _Found, known: _Known):
     """The actor who speaks, by the cue's name, title, pronoun or organisation (in that order)."""
     cue = found.cue
-    case = speech_words()[_lemma(cue.verb)] if cue.verb else "nomn"
+    case = speech_words()[lemma(cue.verb)] if cue.verb else "nomn"
     in_cue = known.tagged[bisect_left(known.starts, cue.start):bisect_left(known.starts, cue.stop)]
     in_cue = [(m, actor) for m, actor in in_cue if m.stop <= cue.stop]
     named = _named_speaker(cue, in_cue, case)
@@ -373,11 +358,11 @@ def _titled_speaker(text: str, cue: _Cue, roles, case: str) -> str | None:
     starts in the speaker's case and matches the role's beginning up to its role word at least
     ("сказал генеральный секретарь ОДКБ", "заявил министр обороны"); the longest match wins."""
     words = [w.group() for w in _WORD.finditer(text, cue.start, cue.stop)]
-    lemmas = [_lemma(w) for w in words]
-    heads = _role_heads()
+    lemmas = [lemma(w) for w in words]
+    heads = role_words()
     best, speakers = 0, set()
-    for first, lemma in enumerate(lemmas):
-        for actor_id, role_lemmas in roles.get(lemma, ()):
+    for first, word_lemma in enumerate(lemmas):
+        for actor_id, role_lemmas in roles.get(word_lemma, ()):
             matched = _common_prefix(lemmas[first:], role_lemmas)
             if matched < best or not heads & set(role_lemmas[:matched]) or not _admits_case(words[first], case):
                 continue
@@ -399,10 +384,10 @@ def _pronoun_gender(text: str, cue: _Cue, case: str) -> str | None:
     pronoun must stand in the speaker's case: "сказала она", "по его словам", not "сказал ей"."""
     pronouns = speech_pronouns()
     for word in _WORD.finditer(text, cue.start, cue.stop):
-        for form in _forms(word.group()):
+        for form in readings(word.group()):
             lemma = form.normal.replace("ё", "е")
             if lemma in pronouns and form.tag.case == case:
-                verb_gender = _forms(cue.verb)[0].tag.gender if cue.verb else None
+                verb_gender = readings(cue.verb)[0].tag.gender if cue.verb else None
                 return pronouns[lemma] or verb_gender or ""
     return None
 
@@ -421,7 +406,7 @@ def _name_gender(name: str) -> str | None:
     """Gender of a nominative full name, from the first of its words that reads as a first name
     or surname."""
     for word in _WORD.findall(name):
-        for form in _forms(word):
+        for form in readings(word):
             if {"Name", "Surn"} & form.tag.grammemes and form.tag.case == "nomn" and form.tag.number == "sing":
                 return form.tag.gender
     return None

@@ -34,14 +34,15 @@ class Role:
 
 
 @cache
-def _heads() -> frozenset[str]:
+def role_words() -> frozenset[str]:
+    """Lemmas of the words that name a position (``data/roles.csv``)."""
     return frozenset(row["lemma"] for row in rows("roles.csv"))
 
 
 def role_before(text: str, sentence_start: int, name_start: int) -> Role | None:
     """The role phrase that ends right before a name starting at ``name_start``, if any."""
     found = [(w.start, w.stop, w.text) for w in words(text, sentence_start, name_start)]
-    heads = _heads()
+    heads = role_words()
     stretch: list[tuple[int, int, str]] = []
     for start, stop, word in reversed(found[-_MAX_WORDS:]):
         core = word.strip("«»\"'.")
@@ -77,7 +78,7 @@ def role_after(text: str, name_stop: int, sentence_stop: int) -> Role | None:
     end = _PHRASE_END.search(text, separator.end(), sentence_stop)
     stop = end.start() if end else sentence_stop
     found = [(w.start, w.stop, w.text) for w in words(text, separator.end(), stop)][:_MAX_WORDS]
-    heads = _heads()
+    heads = role_words()
     phrase = []
     for start, word_stop, word in found:
         form = parse(word.strip("«»\"'."))

@@ -159,6 +159,16 @@ def test_stored_results_are_read_not_re_extracted(two_corpus, two_results, tmp_p
     assert done.stdout.split() == ["2", "0"]
 
 
+def test_english_labels_look_words_up_without_loading_the_models(two_results):
+    """Labels for English-language figures need the dictionary, not the neural models."""
+    code = ("import sys; from analysis import load_results; from analysis.network import actor_graph, english_labels; "
+            "labels = english_labels(actor_graph(load_results(sys.argv[1]))); "
+            "from analysis.nlp import pipeline; print(labels['country:kz'], pipeline.cache_info().currsize)")
+    done = subprocess.run([sys.executable, "-c", code, str(two_results.out)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.stdout.split() == ["Kazakhstan", "0"], done.stderr[-2000:]
+
+
 def test_overview_lists_metadata_removed_lines_and_skipped_files(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
