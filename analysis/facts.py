@@ -56,10 +56,10 @@ def build_facts(article: Article, mentions: list[Mention], actors: list[Actor], 
     are ordered by their first mention. Outlets are sources, not entities; mentions inside a
     digest of other news go to ``digest`` only.
     """
-    story = [(p.start, p.stop) for p in article.paragraphs if p.kind in (TITLE, BODY)]
+    body = [p for p in article.paragraphs if p.kind in (TITLE, BODY)]  # the story: no digest, no furniture
+    story = [(p.start, p.stop) for p in body]
     digest_sentences = frozenset(s.index for s in sentences if article.paragraphs[s.paragraph].kind == DIGEST)
     dates = find_dates(article.text, story, article.published)
-    body = [p for p in article.paragraphs if p.kind in (TITLE, BODY)]
     events = {
         "meetings": [m.as_json() for m in find_meetings(article.text, sentences, mentions, actor_ids, actors, roles,
                                                         dates, digest_sentences, article.published)],

@@ -28,6 +28,7 @@ from matplotlib.lines import Line2D
 
 from .errors import ParameterError
 from .lexicon import rows
+from .params import check_choice
 from .store import write_atomic, write_csv
 
 WINDOWS = ("sentence", "paragraph", "article")
@@ -43,13 +44,6 @@ LAYOUT_SEED = 42
 EVIDENCE_LIMIT = 20  # spans kept per edge: enough to check it, not the whole corpus
 # Without a fixed salt, SVG element ids are random and every rerun differs.
 matplotlib.rcParams["svg.hashsalt"] = "analysis"
-
-
-def check_choice(name: str, value, allowed: tuple[str, ...]) -> str:
-    """``value`` if it is one of ``allowed``, else a ParameterError naming both."""
-    if value not in allowed:
-        raise ParameterError(f"parameter {name} must be one of {', '.join(allowed)}; got {value!r}")
-    return value
 
 
 def check_kinds(value) -> tuple[str, ...]:

@@ -52,3 +52,10 @@ def check_text(name: str, value) -> str:
     if not isinstance(value, str):
         raise ParameterError(f"parameter {name} must be text, got {value!r}")
     return value
+
+
+def check_choice(name: str, value, allowed: tuple[str, ...]) -> str:
+    """``value`` if it is one of ``allowed``, else a ParameterError naming both."""
+    if value not in allowed:
+        raise ParameterError(f"parameter {name} must be one of {', '.join(allowed)}; got {value!r}")
+    return value

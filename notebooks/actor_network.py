@@ -39,9 +39,9 @@ top_n = 15  # how many of the most central actors to label and list
 import pandas as pd
 
 import analysis
-from analysis.network import (LABELS, LEVELS, WINDOWS, actor_graph, centrality_table, check_choice, check_kinds,
-                              country_graph, ego_graph, english_labels, layout, network_figure)
-from analysis.params import check_bool, check_int, check_text, project_dirs
+from analysis.network import (LABELS, LEVELS, WINDOWS, actor_graph, centrality_table, check_kinds, country_graph,
+                              ego_graph, english_labels, layout, network_figure)
+from analysis.params import check_bool, check_choice, check_int, check_text, project_dirs
 
 window = check_choice("window", window, WINDOWS)
 level = check_choice("level", level, LEVELS)

@@ -5,8 +5,9 @@ import pandas as pd
 import pytest
 
 from analysis.errors import ParameterError
-from analysis.network import (actor_graph, centrality_table, check_choice, check_kinds, country_graph, ego_graph,
-                              english_labels, layout, network_figure, save_figure, write_network)
+from analysis.network import (actor_graph, centrality_table, check_kinds, country_graph, ego_graph, english_labels,
+                              layout, network_figure, save_figure, write_network)
+from analysis.params import check_choice
 
 
 def test_people_who_met_are_linked_by_a_met_edge(seed_results):
