@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -16,7 +17,7 @@ from .errors import ParameterError, ResultsError
 from .facts import build_facts
 from .network import (actor_graph, centrality_table, country_graph, layout, network_figure, save_figure,
                       write_network)
-from .nlp import analyse, pipeline
+from .nlp import analyse
 from .provenance import code_hash, input_hashes, key
 from .roles import person_roles
 from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, FACT_TABLES, MENTION_COLUMNS, REMOVED_COLUMNS, ROLE_COLUMNS,
@@ -166,10 +167,16 @@ def extracted(articles, jobs: int = 1, scheduler: str | None = None):
     elif min(jobs, len(articles) // ARTICLES_PER_WORKER) <= 1:
         yield from map(extract_article, articles)
     else:
-        # the models are loaded once, here, and the forked workers share them (copy-on-write)
-        pipeline()
-        with ProcessPoolExecutor(min(jobs, len(articles) // ARTICLES_PER_WORKER), mp_context=get_context("fork")) as pool:
-            yield from pool.map(extract_article, articles, chunksize=4)
+        # The first article is extracted here: that loads the models and builds every lexicon
+        # index (~1 s), once, and the forked workers share them instead of each building its own.
+        yield extract_article(articles[0])
+        gc.freeze()  # the collector in a worker then leaves the shared objects' pages uncopied
+        try:
+            with ProcessPoolExecutor(min(jobs, len(articles) // ARTICLES_PER_WORKER),
+                                     mp_context=get_context("fork")) as pool:
+                yield from pool.map(extract_article, articles[1:], chunksize=4)
+        finally:
+            gc.unfreeze()
 
 
 def _on_dask(articles, jobs: int, scheduler: str):
