@@ -1,14 +1,9 @@
 """Actor networks from the stored tables: graphs, metrics, exports and figures.
 
-Two actors are linked when they are named in the same window (sentence, paragraph or article;
-the edge counts such windows as ``cooccurrence``) and by what the facts say: ``met`` (both took
-part in a meeting), ``signed`` (both are parties to a document), ``affiliated`` (a person's role
-names a country or organisation). ``weight`` is the sum of the four. Every edge keeps the
-articles and the text spans (``article_id:start-stop``) behind it.
-
-Nodes are people, organisations, countries, regions and places; news outlets are the articles'
-sources and stay out. Nodes and edges are inserted in sorted order and the layout is seeded, so
-the same tables always give the same files and figures.
+Which actors are linked, and why, is worked out in ``links`` (see there); this module makes
+networkx graphs of it. Nodes are people, organisations, countries, regions and places; news
+outlets are the articles' sources and stay out. Nodes and edges are inserted in sorted order
+and the layout is seeded, so the same tables always give the same files and figures.
 """
 
 from __future__ import annotations
@@ -16,7 +11,6 @@ from __future__ import annotations
 import io
 import re
 from functools import cache
-from itertools import combinations
 from pathlib import Path
 
 import matplotlib
@@ -28,20 +22,12 @@ from matplotlib.lines import Line2D
 
 from .errors import ParameterError
 from .lexicon import rows
-from .params import check_choice
+from .links import EDGE_STYLES, EDGE_TYPES, KIND_COLOURS, KINDS, OTHER_COLOUR, WINDOWS, network, summed
 from .store import write_atomic, write_csv
 
-WINDOWS = ("sentence", "paragraph", "article")
 LEVELS = ("actors", "countries")
-KINDS = ("person", "organization", "country", "place")
 LABELS = ("ru", "en")
-EDGE_TYPES = ("cooccurrence", "met", "signed", "affiliated")
-KIND_COLOURS = {"person": "#1f77b4", "organization": "#ff7f0e", "country": "#d62728", "place": "#2ca02c"}
-# how each kind of link is drawn when it is the strongest an edge has
-EDGE_STYLES = {"affiliated": ("#8c564b", ":"), "met": ("#9467bd", "-"), "signed": ("#17becf", "--"),
-               "cooccurrence": ("#aaaaaa", "-")}
 LAYOUT_SEED = 42
-EVIDENCE_LIMIT = 20  # spans kept per edge: enough to check it, not the whole corpus
 # Without a fixed salt, SVG element ids are random and every rerun differs.
 matplotlib.rcParams["svg.hashsalt"] = "analysis"
 
@@ -63,82 +49,20 @@ def actor_graph(results, window: str = "sentence", min_weight: int = 1, include_
     unless the graph has no links at all. Digests of other news count only with
     ``include_digest``.
     """
-    check_choice("window", window, WINDOWS)
-    mentions, actors = results.mentions, results.actors.set_index("actor_id")
+    tables = {"mentions": results.mentions, **{kind: results.table(kind) for kind in ("meetings", "agreements", "roles")}}
     if article_id is not None:
-        mentions = mentions[mentions["article_id"] == article_id]
-    mentions = mentions[mentions["actor_id"].map(actors["kind"]).isin(kinds)]
-    if not include_digest:
-        mentions = mentions[mentions["block"] != "digest"]
-    edges: dict[tuple[str, str], dict] = {}
-    group = {"sentence": ["article_id", "sentence"], "paragraph": ["article_id", "paragraph"],
-             "article": ["article_id"]}[window]
-    for key, rows_ in mentions.groupby(group, sort=True):
-        article = key[0] if isinstance(key, tuple) else key
-        span = f"{article}:{int(rows_['start'].min())}-{int(rows_['stop'].max())}"
-        for pair in combinations(sorted(set(rows_["actor_id"])), 2):
-            _link(edges, pair, "cooccurrence", article, span)
-    present = set(mentions["actor_id"])
-    for kind, article, ids, span in _fact_links(results, article_id, present):
-        for pair in combinations(sorted(set(ids)), 2):
-            _link(edges, pair, kind, article, span)
-    kept = {pair: data for pair, data in edges.items() if data["weight"] >= min_weight}
-    linked = {node for pair in kept for node in pair}
-    counts = mentions.groupby("actor_id").agg(mentions=("start", "size"), articles=("article_id", "unique"))
+        tables = {kind: table[table["article_id"] == article_id] for kind, table in tables.items()}
+    found = network(**{kind: _records(table) for kind, table in tables.items()}, actors=_records(results.actors),
+                    window=window, min_weight=min_weight, include_digest=include_digest, kinds=kinds)
     graph = nx.Graph()
-    for node in sorted(counts.index):
-        if kept and node not in linked:
-            continue
-        row = actors.loc[node]
-        graph.add_node(node, label=str(row["name"]), kind=str(row["kind"]),
-                       country=_text(row["code"]) or _text(row["country"]),
-                       mentions=int(counts.at[node, "mentions"]), articles=len(counts.at[node, "articles"]),
-                       article_ids=";".join(sorted(counts.at[node, "articles"])))
-    for pair in sorted(kept):
-        if pair[0] in graph and pair[1] in graph:
-            graph.add_edge(*pair, **_edge_attributes(kept[pair]))
+    graph.add_nodes_from(found.nodes.items())
+    graph.add_edges_from((u, v, data) for (u, v), data in found.edges.items())
     return graph
 
 
-def _text(value) -> str:
-    """A table cell as text, empty for a blank one (pandas reads blanks as NaN)."""
-    return "" if pd.isna(value) else str(value)
-
-
-def _link(edges: dict, pair: tuple[str, str], kind: str, article: str, span: str) -> None:
-    data = edges.setdefault(pair, {"weight": 0, **dict.fromkeys(EDGE_TYPES, 0), "articles": set(), "evidence": []})
-    data[kind] += 1
-    data["weight"] += 1
-    data["articles"].add(article)
-    if len(data["evidence"]) < EVIDENCE_LIMIT:
-        data["evidence"].append(span)
-
-
-def _edge_attributes(data: dict) -> dict:
-    strongest = next(kind for kind in ("affiliated", "met", "signed", "cooccurrence") if data[kind])
-    return {"weight": data["weight"], **{kind: data[kind] for kind in EDGE_TYPES}, "type": strongest,
-            "articles": ";".join(sorted(data["articles"])), "evidence": ";".join(data["evidence"])}
-
-
-def _fact_links(results, article_id: str | None, present: set[str]):
-    """(kind, article, actor ids, span) for each meeting, document and role of the stored facts."""
-    for table, kind, column in (("meetings", "met", "participant_ids"), ("agreements", "signed", "party_ids")):
-        facts = results.table(table)
-        for row in facts.itertuples():
-            if article_id is not None and row.article_id != article_id:
-                continue
-            ids = [i for i in _text(getattr(row, column)).split(";") if i in present]
-            if kind == "signed" and row.status not in ("signed", "in force"):
-                continue
-            yield kind, row.article_id, ids, f"{row.article_id}:{row.start}-{row.stop}"
-    names = results.actors.set_index("name")["actor_id"].to_dict()
-    codes = results.actors[results.actors["code"].notna()].set_index("code")["actor_id"].to_dict()
-    for row in results.table("roles").itertuples():
-        if article_id is not None and row.article_id != article_id:
-            continue
-        target = codes.get(row.affiliation) or names.get(row.affiliation)
-        if target in present and row.actor_id in present:
-            yield "affiliated", row.article_id, [row.actor_id, target], f"{row.article_id}:{row.start}-{row.stop}"
+def _records(table: pd.DataFrame) -> list[dict]:
+    """Rows of a stored table as dicts, blank cells as "" (pandas reads them as NaN)."""
+    return table.astype(object).where(table.notna(), "").to_dict("records")
 
 
 def country_graph(graph: nx.Graph, results) -> nx.Graph:
@@ -162,18 +86,12 @@ def country_graph(graph: nx.Graph, results) -> nx.Graph:
                         articles=len({a for n in members for a in graph.nodes[n]["article_ids"].split(";") if a}),
                         article_ids=";".join(sorted({a for n in members
                                                      for a in graph.nodes[n]["article_ids"].split(";") if a})))
-    sums: dict[tuple[str, str], dict] = {}
+    sums: dict[tuple[str, str], list[dict]] = {}
     for u, v, data in sorted(graph.edges(data=True)):
         if u in home and v in home and home[u] != home[v]:
-            pair = tuple(sorted((home[u], home[v])))
-            total = sums.setdefault(pair, {"weight": 0, **dict.fromkeys(EDGE_TYPES, 0), "articles": set(),
-                                           "evidence": []})
-            for key in ("weight", *EDGE_TYPES):
-                total[key] += data[key]
-            total["articles"].update(a for a in data["articles"].split(";") if a)
-            total["evidence"].extend(data["evidence"].split(";")[:EVIDENCE_LIMIT - len(total["evidence"])])
+            sums.setdefault(tuple(sorted((home[u], home[v]))), []).append(data)
     for pair in sorted(sums):
-        folded.add_edge(*pair, **_edge_attributes(sums[pair]))
+        folded.add_edge(*pair, **summed(sums[pair]))
     return folded
 
 
@@ -274,7 +192,7 @@ def write_network(graph: nx.Graph, folder: Path, stem: str = "actors",
     write_atomic(folder / f"{stem}.graphml", buffer.getvalue())
     gexf = graph.copy()
     for node, data in gexf.nodes(data=True):
-        colour = KIND_COLOURS.get(data["kind"], "#bcbd22")
+        colour = KIND_COLOURS.get(data["kind"], OTHER_COLOUR)
         x, y = positions.get(node, (0.0, 0.0))
         data["viz"] = {"size": 5.0 + 2.0 * data["mentions"], "position": {"x": x * 1000, "y": y * 1000, "z": 0.0},
                        "color": {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16),
@@ -317,12 +235,12 @@ def network_figure(graph: nx.Graph, title: str, caption: str = "", labels: int =
                                width=[0.6 + 1.2 * graph.edges[e]["weight"] ** 0.5 for e in edges])
     nodes = sorted(graph.nodes)
     nx.draw_networkx_nodes(graph, pos, ax=ax, nodelist=nodes,
-                           node_color=[KIND_COLOURS.get(graph.nodes[n]["kind"], "#bcbd22") for n in nodes],
+                           node_color=[KIND_COLOURS.get(graph.nodes[n]["kind"], OTHER_COLOUR) for n in nodes],
                            node_size=_sizes(graph, nodes), alpha=0.9)
     _place_labels(fig, ax, graph, pos, labels, names or {n: d["label"] for n, d in graph.nodes(data=True)})
     kinds = sorted({graph.nodes[n]["kind"] for n in nodes})
     links = sorted({d["type"] for _, _, d in graph.edges(data=True)}, key=EDGE_TYPES.index)
-    ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color=KIND_COLOURS.get(k, "#bcbd22"), label=k)
+    ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color=KIND_COLOURS.get(k, OTHER_COLOUR), label=k)
                        for k in kinds]
               + [Line2D([], [], color=EDGE_STYLES[t][0], linestyle=EDGE_STYLES[t][1], label=t) for t in links],
               loc="upper right", frameon=False, fontsize=8)
