@@ -15,6 +15,7 @@ from .actors import Actor, resolve_actors
 from .corpus import Skipped, load_corpus
 from .errors import ParameterError, ResultsError
 from .facts import build_facts
+from .links import as_record, network
 from .network import (actor_graph, centrality_table, country_graph, layout, network_figure, save_figure,
                       write_network)
 from .nlp import analyse
@@ -82,6 +83,10 @@ def extract_article(article) -> ArticleResult:
     tables["mentions"] = [{"article_id": article.id, "start": m.start, "stop": m.stop, "text": m.text, "type": m.type,
                            "normal": m.normal, "actor_id": aid, "paragraph": m.paragraph, "sentence": m.sentence,
                            "block": m.block} for m, aid in zip(analysis.mentions, actor_ids)]
+    actor_rows = [{"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "code": a.code or "",
+                   "country": a.country or ""} for a in actors]
+    record["network"] = as_record(network(tables["mentions"], tables["meetings"], tables["agreements"],
+                                          tables["roles"], actor_rows))
     return ArticleResult(article.id, article.path, article.text, record, tables, tuple(actors),
                          tuple(f"{Path(article.path).name}: {w}" for w in article.warnings))
 

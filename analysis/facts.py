@@ -8,6 +8,7 @@ the offsets of the text it was read from.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from .actors import Actor
 from .agreements import find_agreements
@@ -38,11 +39,16 @@ class Facts:
     dates: list[dict] = field(default_factory=list)
     amounts: list[dict] = field(default_factory=list)
     themes: list[dict] = field(default_factory=list)
-    # added to the DESIGN.md schema: where the title came from, the dateline place, and the
-    # people, organisations and places named only in a digest of other news
+    # added to the DESIGN.md schema: where the title came from, the dateline place, the people,
+    # organisations and places named only in a digest of other news, the stored file's name and
+    # the text's hash, and every mention as [start, stop, type, actor_id] (so that a fact sheet
+    # needs nothing but this record and the text; extraction adds the article's "network")
     title_source: str = "title line"
     dateline: str | None = None
     digest: dict = field(default_factory=dict)
+    file: str = ""
+    sha256: str = ""
+    mentions: list[list] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -92,6 +98,9 @@ def build_facts(article: Article, mentions: list[Mention], actors: list[Actor], 
         title_source=article.title_source,
         dateline=article.dateline or None,
         digest={kind: [e["name"] for e in entries] for kind, entries in digest.items() if entries},
+        file=Path(article.path).name,
+        sha256=article.sha256,
+        mentions=[[m.start, m.stop, m.type, aid] for m, aid in pairs],
     )
 
 

@@ -123,3 +123,14 @@ def _fact_links(meetings: list[dict], agreements: list[dict], roles: list[dict],
         target = codes.get(row["affiliation"]) or names.get(row["affiliation"])
         if target in present and row["actor_id"] in present:
             yield "affiliated", row["article_id"], [row["actor_id"], target], f"{row['article_id']}:{row['start']}-{row['stop']}"
+
+
+def as_record(found: Network) -> dict:
+    """One article's network as JSON for its fact record: nodes, and links with their evidence
+    as ``[start, stop]`` offsets."""
+    return {"nodes": [{"actor_id": node, "name": data["label"], "kind": data["kind"], "country": data["country"],
+                       "mentions": data["mentions"]} for node, data in found.nodes.items()],
+            "links": [{"source": u, "target": v, **{key: data[key] for key in ("weight", *EDGE_TYPES, "type")},
+                       "evidence": [[int(n) for n in span.rsplit(":", 1)[1].split("-")]
+                                    for span in data["evidence"].split(";")]}
+                      for (u, v), data in found.edges.items()]}

@@ -122,3 +122,16 @@ def test_digests_and_outlets_stay_out_of_the_network_unless_asked(seed_results):
     assert not [n for n, kind in default.nodes(data="kind") if kind == "media"]
     with_digest = actor_graph(seed_results, include_digest=True)
     assert with_digest.has_edge("person:джо_байден", "place:киев")
+
+
+def test_each_fact_record_holds_its_article_network_as_the_tables_give_it(seed_results):
+    """The fact sheet draws the record's network; it must be the graph of that article's rows."""
+    for article_id in seed_results.ids:
+        record = seed_results.facts(article_id)["network"]
+        graph = actor_graph(seed_results, article_id=article_id)
+        assert [(n["actor_id"], n["name"], n["kind"], n["country"], n["mentions"]) for n in record["nodes"]] == \
+            [(n, d["label"], d["kind"], d["country"], d["mentions"]) for n, d in graph.nodes(data=True)]
+        assert [(link["source"], link["target"], link["weight"], link["met"], link["type"],
+                 ";".join(f"{article_id}:{a}-{b}" for a, b in link["evidence"])) for link in record["links"]] == \
+            [(u, v, d["weight"], d["met"], d["type"], d["evidence"]) for u, v, d in graph.edges(data=True)]
+        assert record["nodes"], article_id
