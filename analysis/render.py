@@ -71,12 +71,12 @@ _STYLE = ("body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 
           "tr.failed td{background:#fdd}")
 
 
-def fact_header(facts: dict, article: dict) -> str:
-    """The head of a fact sheet as escaped HTML: title, date, sources, id, file hash."""
+def fact_header(facts: dict) -> str:
+    """The head of a fact sheet as escaped HTML: title, date, sources, id, file, text hash."""
     fields = [("Article id", facts["article_id"]), ("Published", facts["published"] or "not stated"),
               ("Dateline", facts.get("dateline") or "none"),
-              ("Sources", ", ".join(facts["sources"]) or "none named"), ("File", article.get("file", "")),
-              ("sha256", article.get("sha256", ""))]
+              ("Sources", ", ".join(facts["sources"]) or "none named"), ("File", facts["file"]),
+              ("sha256", facts["sha256"])]
     if facts.get("title_source") == "lead sentence":
         fields.insert(1, ("Title", "the article has no title line; its lead sentence is shown"))
     rows = "".join(f"<tr><th style=\"text-align:left\">{escape(k)}</th><td>{escape(str(v))}</td></tr>"

@@ -137,12 +137,7 @@ class Results:
 
     def check_id(self, article_id: str) -> str:
         """``article_id`` if it is one of the stored articles, else a ParameterError."""
-        if article_id not in self.ids:
-            shown = ", ".join(self.ids[:5]) + (" ..." if len(self.ids) > 5 else "")
-            raise ParameterError(
-                f"unknown article_id {article_id!r}: use one of the {len(self.ids)} ids in "
-                f"{data_dir(self.out) / 'articles.csv'} ({shown})")
-        return article_id
+        return _check_id(article_id, self.ids, self.out)
 
     def table(self, kind: str) -> pd.DataFrame:
         """The corpus-wide table of one kind of fact (a key of ``FACT_TABLES``)."""
@@ -151,13 +146,43 @@ class Results:
         return pd.read_csv(data_dir(self.out) / f"{kind}.csv", keep_default_na=False, na_values=[""])
 
     def facts(self, article_id: str) -> dict:
-        path = data_dir(self.out) / "facts" / f"{self.check_id(article_id)}.json"
-        return json.loads(path.read_text(encoding="utf-8"))
+        return _facts(self.out, self.check_id(article_id))
 
     def text(self, article_id: str) -> str:
-        path = data_dir(self.out) / "texts" / f"{self.check_id(article_id)}.txt"
-        with open(path, encoding="utf-8", newline="") as f:  # offsets count every character as stored
-            return f.read()
+        return _text(self.out, self.check_id(article_id))
+
+
+def _check_id(article_id: str, ids: list[str], out: Path) -> str:
+    if article_id not in ids:
+        shown = ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else "")
+        raise ParameterError(f"unknown article_id {article_id!r}: use one of the {len(ids)} ids in "
+                             f"{data_dir(out) / 'articles.csv'} ({shown})")
+    return article_id
+
+
+def _facts(out: Path, article_id: str) -> dict:
+    return json.loads((data_dir(out) / "facts" / f"{article_id}.json").read_text(encoding="utf-8"))
+
+
+def _text(out: Path, article_id: str) -> str:
+    with open(data_dir(out) / "texts" / f"{article_id}.txt", encoding="utf-8", newline="") as f:
+        return f.read()  # newline="": offsets count every character as stored
+
+
+def open_article(out: str | Path, corpus_dir: str | Path, article_id: str = "") -> tuple[dict, str]:
+    """The fact record and text of one stored article (the first when ``article_id`` is empty),
+    read without pandas; when ``out`` holds no results yet, ``corpus_dir`` is extracted first."""
+    out = Path(out)
+    index = data_dir(out) / "extraction.json"
+    if not index.is_file():
+        from .extract import extract_corpus
+
+        extract_corpus(corpus_dir, out, progress=False)
+    ids = list(json.loads(index.read_text(encoding="utf-8"))["articles"])
+    if not ids:
+        raise ResultsError(f"no article of {corpus_dir} could be extracted: see {data_dir(out) / 'skipped.csv'}")
+    article_id = _check_id(article_id or ids[0], ids, out)
+    return _facts(out, article_id), _text(out, article_id)
 
 
 def load_results(out: str | Path) -> Results:

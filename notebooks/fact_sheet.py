@@ -27,61 +27,52 @@ corpus_dir = ""  # folder of articles; empty: the project's seeds/
 out_dir = ""  # output folder; empty: the project's output/
 
 # %%
-# %matplotlib inline
-import pandas as pd
-from IPython.display import HTML, display
+# The sheet reads only its article's fact record and text, and draws its figures as SVG without
+# matplotlib, networkx or pandas: it is rendered for every article, and those imports alone would
+# take longer than the rest of the sheet.
+from IPython.display import HTML
 
-import analysis
-from analysis.charts import dates_timeline, themes_chart
-from analysis.network import actor_graph, network_figure
 from analysis.params import check_text, project_dirs
 from analysis.render import fact_header, highlighted_text
-from analysis.tables import (agreements_table, amounts_table, dates_table, digest_table, entity_table, meetings_table,
-                             quotes_table)
+from analysis.store import open_article
+from analysis.svg import dates_line, network_svg, themes_bars
+from analysis.tables import (agreement_rows, amount_rows, date_rows, digest_rows, entity_rows, html_table,
+                             meeting_rows, quote_rows)
 
 corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
-results = analysis.open_results(out, corpus)
-article_id = results.check_id(check_text("article_id", article_id) or results.ids[0])
-facts, text = results.facts(article_id), results.text(article_id)
-pd.set_option("display.max_colwidth", None)  # titles, quotes and evidence in full
-
-
-def show(table, empty: str) -> None:
-    """The table, or one line saying there is nothing of the kind."""
-    display(table) if len(table) else print(empty)
-
-
-HTML(fact_header(facts, results.articles.set_index("article_id").loc[article_id].to_dict()))
+facts, text = open_article(out, corpus, check_text("article_id", article_id))
+article_id = facts["article_id"]
+HTML(fact_header(facts))
 
 # %% [markdown]
 # ## People, with the roles the article gives them
 
 # %%
-show(entity_table(facts["persons"]), "No person is named in this article.")
+HTML(html_table(entity_rows(facts["persons"]), "No person is named in this article."))
 
 # %% [markdown]
 # ## Organisations
 
 # %%
-show(entity_table(facts["organizations"]), "No organisation is named in this article.")
+HTML(html_table(entity_rows(facts["organizations"]), "No organisation is named in this article."))
 
 # %% [markdown]
 # ## Countries and regions
 
 # %%
-show(entity_table(facts["countries"]), "No country or region is named in this article.")
+HTML(html_table(entity_rows(facts["countries"]), "No country or region is named in this article."))
 
 # %% [markdown]
 # ## Places
 
 # %%
-show(entity_table(facts["places"]), "No city or other place is named in this article.")
+HTML(html_table(entity_rows(facts["places"]), "No city or other place is named in this article."))
 
 # %% [markdown]
 # ## Meetings, talks and visits
 
 # %%
-show(meetings_table(facts, text), "No meeting is reported in this article.")
+HTML(html_table(meeting_rows(facts, text), "No meeting is reported in this article."))
 
 # %% [markdown]
 # ## Agreements and other documents
@@ -90,7 +81,7 @@ show(meetings_table(facts, text), "No meeting is reported in this article.")
 # planned or discussed; blank when the article does not say.
 
 # %%
-show(agreements_table(facts, text), "No agreement, treaty, plan or contract is named in this article.")
+HTML(html_table(agreement_rows(facts, text), "No agreement, treaty, plan or contract is named in this article."))
 
 # %% [markdown]
 # ## Quotes
@@ -98,33 +89,35 @@ show(agreements_table(facts, text), "No agreement, treaty, plan or contract is n
 # `speaker` is blank when the words that attribute a quote name no one the article identifies.
 
 # %%
-show(quotes_table(facts), "No direct quote in this article.")
+HTML(html_table(quote_rows(facts), "No direct quote in this article."))
 
 # %% [markdown]
 # ## Dates
 
 # %%
-show(dates_table(facts), "No date is stated in this article.")
-dates_timeline(facts["dates"], facts["published"])
+HTML(html_table(date_rows(facts), "No date is stated in this article.") + dates_line(facts["dates"], facts["published"]))
 
 # %% [markdown]
 # ## Sums of money and percentages
 
 # %%
-show(amounts_table(facts), "No sum of money or percentage in this article.")
+HTML(html_table(amount_rows(facts), "No sum of money or percentage in this article."))
 
 # %% [markdown]
 # ## Areas of cooperation
 
 # %%
-themes_chart(facts["themes"])
+HTML(themes_bars(facts["themes"]))
 
 # %% [markdown]
 # ## Actor network of this article
+#
+# Links: named in the same sentence, met, signed, affiliated. Hover a node or link for details;
+# the corpus-wide network, with its files for Gephi and Cytoscape, is `output/network/`.
 
 # %%
-network_figure(actor_graph(results, article_id=article_id), title=f"Actors of {facts['title'] or article_id}"[:90],
-               caption=f"Article {article_id}. Links: named in the same sentence, met, signed, affiliated.")
+HTML(network_svg(facts["network"], title=f"Actors of {facts['title'] or article_id}"[:90],
+                 caption=f"Article {article_id}. Links: named in the same sentence, met, signed, affiliated."))
 
 # %% [markdown]
 # ## Named in the digest of other news appended to the article
@@ -133,7 +126,7 @@ network_figure(actor_graph(results, article_id=article_id), title=f"Actors of {f
 # who they name is listed here, apart from the story.
 
 # %%
-show(digest_table(facts), "No digest of other news in this article.")
+HTML(html_table(digest_rows(facts), "No digest of other news in this article."))
 
 # %% [markdown]
 # ## The text, with every mention marked
@@ -141,5 +134,4 @@ show(digest_table(facts), "No digest of other news in this article.")
 # People, organisations and places as the extraction found them (hover for the actor).
 
 # %%
-mentions = results.mentions[results.mentions["article_id"] == article_id]
-HTML(highlighted_text(text, [(int(m.start), int(m.stop), m.type, m.actor_id) for m in mentions.itertuples()]))
+HTML(highlighted_text(text, [tuple(m) for m in facts["mentions"]]))

@@ -37,21 +37,23 @@ def run(two_corpus, out, name, notebook=None, **parameters):
     return execute_job(job, str(out))
 
 
-@pytest.mark.parametrize("name, parameters, expected", [
+@pytest.mark.parametrize("name, parameters, expected, figure", [
     ("corpus_overview", {}, ["001_7d1e7618c1cc4230", "Казахстан и Россия подписали договор о военном сотрудничестве",
-                             "Нурлан Ермекбаев", "No file was skipped."]),
-    ("actor_network", {"min_weight": 1}, ["Адильбек Джаксыбеков", "Николай Азаматов", "weighted_degree"]),
+                             "Нурлан Ермекбаев", "No file was skipped."], "image/png"),
+    ("actor_network", {"min_weight": 1}, ["Адильбек Джаксыбеков", "Николай Азаматов", "weighted_degree"],
+     "image/png"),
     ("fact_sheet", {"article_id": TWO[1]}, ["Адильбек Джаксыбеков", "Николай Азаматов", "Астана",
-                                           "1058eb25fd22b69f7774e4a241018297fbebaf6a24669ebf80b29cc3504c1762"]),
+                                           "1058eb25fd22b69f7774e4a241018297fbebaf6a24669ebf80b29cc3504c1762"],
+     "text/html"),  # its figures are inline SVG
 ])
-def test_notebook_executes_and_shows_the_names(two_corpus, two_results, name, parameters, expected):
+def test_notebook_executes_and_shows_the_names(two_corpus, two_results, name, parameters, expected, figure):
     result = run(two_corpus, two_results.out, name, **parameters)
     assert (result.status, result.error) == ("ok", "")
     executed = two_results.out / "notebooks" / f"{name}.ipynb"
     shown = outputs_text(executed)
     for text in expected:
         assert text in shown
-    assert "image/png" in output_kinds(executed)
+    assert figure in output_kinds(executed)
     page = (two_results.out / "html" / f"{name}.html").read_text(encoding="utf-8")
     assert expected[1] in page
     assert "import analysis" not in page  # code is hidden
@@ -151,12 +153,24 @@ def test_notebook_defaults_find_the_project_from_a_subfolder(tmp_path, monkeypat
 
 
 def test_stored_results_are_read_not_re_extracted(two_corpus, two_results, tmp_path):
-    """A fact sheet on existing results must not load the NLP models: it reads the tables."""
+    """Notebooks on existing results must not load the NLP models: they read the tables."""
     code = ("import sys, analysis; r = analysis.open_results(sys.argv[1], sys.argv[2]); "
             "from analysis.nlp import pipeline; print(len(r.ids), pipeline.cache_info().currsize)")
     done = subprocess.run([sys.executable, "-c", code, str(two_results.out), str(two_corpus)],
                           capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == ["2", "0"]
+
+
+def test_the_fact_sheet_loads_no_models_and_no_pandas_matplotlib_or_networkx(two_corpus, two_results):
+    """The sheet's code, run as the kernel would, reads its article's record and imports none of
+    the heavy libraries (they would cost more than the kernel's start)."""
+    nb = nbformat.read(NOTEBOOKS_DIR / "fact_sheet.ipynb", as_version=4)
+    cells = [c.source for c in nb.cells if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])]
+    code = (f"article_id, corpus_dir, out_dir = {TWO[1]!r}, {str(two_corpus)!r}, {str(two_results.out)!r}\n"
+            + "\n".join(cells) + "\nimport sys\n"
+            "print(facts['article_id'], sorted({'natasha', 'pandas', 'matplotlib', 'networkx'} & set(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == [TWO[1], "[]"], done.stderr[-2000:]
 
 
 def test_english_labels_look_words_up_without_loading_the_models(two_results):
