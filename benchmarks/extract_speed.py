@@ -15,11 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from analysis.actors import resolve_actors
 from analysis.corpus import parse_article
-from analysis.facts import build_facts
-from analysis.nlp import analyse, pipeline
-from analysis.roles import person_roles
+from analysis.extract import extract_article
+from analysis.nlp import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,11 +30,10 @@ def articles(count: int) -> list[str]:
 
 
 def extract(number: int, text: str) -> None:
-    article = parse_article(f"a{number}", text)
-    analysis = analyse(article)
-    actors, ids = resolve_actors(analysis.mentions, article.source_spans)
-    roles = person_roles(article.text, analysis.mentions, analysis.sentences, ids, actors)
-    build_facts(article, list(analysis.mentions), actors, ids, roles, analysis.sentences)
+    """Everything the extraction does for one article, as the workers do it (writing aside)."""
+    result = extract_article(parse_article(f"a{number}", text))
+    if result.error:
+        raise SystemExit(result.error)
 
 
 def main() -> None:
