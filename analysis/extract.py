@@ -22,8 +22,8 @@ from .nlp import analyse
 from .provenance import code_hash, input_hashes, key
 from .roles import person_roles
 from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, FACT_TABLES, MENTION_COLUMNS, REMOVED_COLUMNS, ROLE_COLUMNS,
-                    SKIPPED_COLUMNS, CsvStream, Results, data_dir, fact_rows, load_results, write_atomic, write_csv,
-                    write_json)
+                    SKIPPED_COLUMNS, CsvStream, Results, data_dir, fact_rows, json_text, load_results, write_atomic,
+                    write_csv, write_json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ class ArticleResult:
     article_id: str
     path: str
     text: str = ""
-    facts: dict = field(default_factory=dict)
+    facts_json: str = ""  # the fact record as stored: encoding it is part of a worker's work
     tables: dict = field(default_factory=dict)  # table name -> rows
     actors: tuple[Actor, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -87,7 +87,7 @@ def extract_article(article) -> ArticleResult:
                    "country": a.country or ""} for a in actors]
     record["network"] = as_record(network(tables["mentions"], tables["meetings"], tables["agreements"],
                                           tables["roles"], actor_rows))
-    return ArticleResult(article.id, article.path, article.text, record, tables, tuple(actors),
+    return ArticleResult(article.id, article.path, article.text, json_text(record) + "\n", tables, tuple(actors),
                          tuple(f"{Path(article.path).name}: {w}" for w in article.warnings))
 
 
@@ -122,7 +122,7 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
             seen.append(result.article_id)
             known.update((a.actor_id, a) for a in result.actors)
             write_atomic(folder / "texts" / f"{result.article_id}.txt", result.text)
-            write_json(folder / "facts" / f"{result.article_id}.json", result.facts)
+            write_atomic(folder / "facts" / f"{result.article_id}.json", result.facts_json)
             for name, stream in streams.items():
                 stream.write(result.tables[name])
             for row in result.tables["mentions"]:

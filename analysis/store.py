@@ -113,7 +113,24 @@ class CsvStream:
 
 
 def write_json(path: Path, record: dict | list) -> None:
-    write_atomic(path, json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+    write_atomic(path, json_text(record) + "\n")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def json_text(value, levels: int = 3, indent: str = "") -> str:
+    """``value`` as JSON laid out by level: objects and lists in the first ``levels`` levels one
+    item a line, everything deeper compact (a person, a mention, a link: one line each). Made by
+    the C encoder, an item at a time: ``indent=`` would switch json.dumps to its pure-Python
+    encoder, which cost more time than the extraction's workers."""
+    inner = indent + "  "
+    if levels and isinstance(value, dict) and value:
+        items = [f"{inner}{_ENCODER.encode(k)}: {json_text(v, levels - 1, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if levels and isinstance(value, list) and len(value) > 1 and isinstance(value[0], (dict, list)):
+        return "[\n" + ",\n".join(inner + json_text(v, 0, inner) for v in value) + f"\n{indent}]"
+    return _ENCODER.encode(value)
 
 
 def data_dir(out: Path) -> Path:
@@ -182,7 +199,11 @@ def open_article(out: str | Path, corpus_dir: str | Path, article_id: str = "") 
     if not ids:
         raise ResultsError(f"no article of {corpus_dir} could be extracted: see {data_dir(out) / 'skipped.csv'}")
     article_id = _check_id(article_id or ids[0], ids, out)
-    return _facts(out, article_id), _text(out, article_id)
+    facts = _facts(out, article_id)
+    if "network" not in facts:
+        raise ResultsError(f"{data_dir(out)} was extracted by an older version of the package: run "
+                           f"`python -m analysis extract --corpus {corpus_dir} --out {out}` again")
+    return facts, _text(out, article_id)
 
 
 def load_results(out: str | Path) -> Results:
