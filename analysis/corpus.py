@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,48 +119,79 @@ def load_corpus(path: str | Path) -> Corpus:
     stops the others. A second file with the same text as an earlier one, or an id used
     twice, is skipped as a duplicate.
     """
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in iter_corpus(path):
+        (skipped if isinstance(item, Skipped) else articles).append(item)
+    return Corpus(str(Path(path)), tuple(articles), tuple(skipped))
+
+
+def iter_corpus(path: str | Path) -> Iterator[Article | Skipped]:
+    """The articles of the folder ``path`` one at a time, in file order, each file read only
+    when the one before is done, and a ``Skipped`` for each file or line not used (as in
+    ``load_corpus``): a corpus of any size is never held in memory. Only a hash of each text
+    is kept, to find duplicates."""
     folder = Path(path)
     if not folder.is_dir():
         raise CorpusError(f"corpus folder not found: {folder} (pass an existing folder of articles)")
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    seen_text: dict[str, str] = {}
+    return _articles(folder)
+
+
+def count_articles(path: str | Path) -> int:
+    """How many items ``iter_corpus`` will give (articles and skipped ones): one a file, a line
+    for a .jsonl file. For progress bars: reads only the .jsonl files, and those only for lines."""
+    count = 0
+    for file in _files(Path(path)):
+        lines = 0
+        if file.suffix.lower() == ".jsonl":
+            try:
+                with open(file, "rb") as f:
+                    lines = sum(1 for line in f if line.strip())
+            except OSError:
+                pass  # the loader reports it, as one skipped file
+        count += max(1, lines)
+    return count
+
+
+def _files(folder: Path) -> list[Path]:
+    return [f for f in sorted(folder.iterdir()) if not f.name.startswith(".") and not f.is_dir()]
+
+
+def _articles(folder: Path) -> Iterator[Article | Skipped]:
+    seen_text: dict[bytes, str] = {}
     seen_ids: set[str] = set()
-    for file in sorted(folder.iterdir()):
-        if file.name.startswith(".") or file.is_dir():
-            continue
+    for file in _files(folder):
         try:
             documents = read_documents(file)
         except CorpusError as error:
-            skipped.append(Skipped(str(file), str(error)))
+            yield Skipped(str(file), str(error))
             continue
         except OSError as error:
-            skipped.append(Skipped(str(file), f"cannot be read ({error.strerror}); skipped"))
+            yield Skipped(str(file), f"cannot be read ({error.strerror}); skipped")
             continue
         for document in documents:
             if isinstance(document, CorpusError):
-                skipped.append(Skipped(str(file), str(document)))
+                yield Skipped(str(file), str(document))
                 continue
-            key = " ".join(document.text.split())
+            # the same words with other spacing or line breaks are the same article
+            key = hashlib.sha256(" ".join(document.text.split()).encode("utf-8")).digest()
             where = f"{file.name} line {document.line}: " if document.line else ""
             if key in seen_text:
-                skipped.append(Skipped(document.path,
-                                       f"{where}same text as article {seen_text[key]}; skipped as a duplicate"))
+                yield Skipped(document.path, f"{where}same text as article {seen_text[key]}; skipped as a duplicate")
             elif document.id in seen_ids:
-                skipped.append(Skipped(document.path, f"{where}article id {document.id} is used twice; skipped"))
+                yield Skipped(document.path, f"{where}article id {document.id} is used twice; skipped")
             else:
                 seen_text[key] = document.id
                 seen_ids.add(document.id)
-                articles.append(build_article(document))
-    return Corpus(str(folder), tuple(articles), tuple(skipped))
+                yield build_article(document)
 
 
 def load_article(file: str | Path) -> Article:
     """The article of one .txt or .html file."""
-    documents = read_documents(Path(file))
-    if isinstance(documents[0], CorpusError):
-        raise documents[0]
-    return build_article(documents[0])
+    document = next(iter(read_documents(Path(file))))
+    if isinstance(document, CorpusError):
+        raise document
+    return build_article(document)
 
 
 def parse_article(article_id: str, text: str) -> Article:

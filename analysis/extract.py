@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -12,18 +15,16 @@ from tqdm import tqdm
 
 from . import __version__
 from .actors import Actor, resolve_actors
-from .corpus import Skipped, load_corpus
+from .corpus import Article, Skipped, count_articles, iter_corpus
 from .errors import ParameterError, ResultsError
 from .facts import build_facts
 from .links import as_record, network
-from .network import (actor_graph, centrality_table, country_graph, layout, network_figure, save_figure,
-                      write_network)
 from .nlp import analyse
 from .provenance import code_hash, input_hashes, key
 from .roles import person_roles
 from .store import (ACTOR_COLUMNS, ARTICLE_COLUMNS, FACT_TABLES, MENTION_COLUMNS, REMOVED_COLUMNS, ROLE_COLUMNS,
-                    SKIPPED_COLUMNS, CsvStream, Results, data_dir, fact_rows, json_text, load_results, write_atomic,
-                    write_csv, write_json)
+                    SKIPPED_COLUMNS, CsvStream, Results, csv_lines, data_dir, fact_rows, json_text, load_results,
+                    write_atomic, write_csv, write_json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,19 +41,25 @@ class ExtractReport:
 
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
-    """Everything the extraction stores for one article (or why it failed)."""
+    """Everything the extraction stores for one article (or why it failed), encoded as stored:
+    encoding is a worker's work, so that the process writing the files keeps up with them."""
 
     article_id: str
     path: str
     text: str = ""
-    facts_json: str = ""  # the fact record as stored: encoding it is part of a worker's work
-    tables: dict = field(default_factory=dict)  # table name -> rows
+    facts_json: str = ""
+    rows: dict = field(default_factory=dict)  # table name -> its CSV lines for this article
+    mention_actors: tuple[str, ...] = ()  # the actor id of each mention
     actors: tuple[Actor, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str = ""
 
 
-def extract_article(article) -> ArticleResult:
+_TABLES = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS, "removed": REMOVED_COLUMNS,
+           "roles": ROLE_COLUMNS, **FACT_TABLES}
+
+
+def extract_article(article: Article) -> ArticleResult:
     """The stored results of one article: a pure function of it, so any worker can run it.
 
     A failure is returned, not raised: one bad article must not stop the others.
@@ -87,12 +94,15 @@ def extract_article(article) -> ArticleResult:
                    "country": a.country or ""} for a in actors]
     record["network"] = as_record(network(tables["mentions"], tables["meetings"], tables["agreements"],
                                           tables["roles"], actor_rows))
-    return ArticleResult(article.id, article.path, article.text, json_text(record) + "\n", tables, tuple(actors),
+    return ArticleResult(article.id, article.path, article.text, json_text(record) + "\n",
+                         {name: csv_lines(columns, tables[name]) for name, columns in _TABLES.items()},
+                         tuple(actor_ids), tuple(actors),
                          tuple(f"{Path(article.path).name}: {w}" for w in article.warnings))
 
 
-_TABLES = {"articles": ARTICLE_COLUMNS, "mentions": MENTION_COLUMNS, "removed": REMOVED_COLUMNS,
-           "roles": ROLE_COLUMNS, **FACT_TABLES}
+def extract_articles(articles: list[Article]) -> list[ArticleResult]:
+    """``extract_article`` over a few articles: one task of a worker."""
+    return [extract_article(article) for article in articles]
 
 
 def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool = True, jobs: int = 1,
@@ -101,90 +111,123 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
 
     Articles are extracted in ``jobs`` worker processes (each loads the models once), or on a
     Dask cluster: ``scheduler`` "dask" starts a local one with ``jobs`` workers, a
-    ``tcp://HOST:PORT`` address uses an existing one. Results are written as they arrive, in
-    corpus order, so memory stays flat and the files are the same whichever way they were made.
-    An article whose extraction fails is reported in ``skipped`` (and ``skipped.csv``); the
-    others are stored completely.
+    ``tcp://HOST:PORT`` address uses an existing one. Articles are read as the workers need
+    them and results written as they arrive, in corpus order, so memory stays flat whatever the
+    corpus size and the files are the same whichever way they were made. An article whose
+    extraction fails is reported in ``skipped`` (and ``skipped.csv``); the others are stored
+    completely.
     """
-    corpus = load_corpus(corpus_dir)
+    corpus = Path(corpus_dir)
+    items = iter_corpus(corpus)
     out = Path(out_dir)
     folder = data_dir(out)
-    skipped = list(corpus.skipped)
+    not_loaded: list[Skipped] = []  # files and lines the loader could not use, in corpus order
+    failed: list[Skipped] = []  # articles whose extraction failed
+    files: dict[str, tuple[str, str]] = {}  # article id -> its file's name and sha256
     streams = {name: CsvStream(folder / f"{name}.csv", columns) for name, columns in _TABLES.items()}
-    seen, warnings, counts = [], [], {}
+    seen, warnings = [], []
+    mentions, in_articles = Counter(), Counter()  # by actor id
     known: dict[str, Actor] = {}
+    bar = tqdm(total=count_articles(corpus), desc="extract", unit="article", disable=not progress)
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Skipped):
+                not_loaded.append(item)
+                bar.update()
+            else:
+                files[item.id] = (Path(item.path).name, item.file_sha256)
+                yield item
+
     try:
-        results = extracted(corpus.articles, jobs, scheduler)
-        for result in tqdm(results, total=len(corpus.articles), desc="extract", unit="article", disable=not progress):
+        for result in extracted(articles(), jobs, scheduler):
+            bar.update()
             if result.error:
-                skipped.append(Skipped(result.path, result.error))
+                failed.append(Skipped(result.path, result.error))
                 continue
             seen.append(result.article_id)
             known.update((a.actor_id, a) for a in result.actors)
             write_atomic(folder / "texts" / f"{result.article_id}.txt", result.text)
             write_atomic(folder / "facts" / f"{result.article_id}.json", result.facts_json)
             for name, stream in streams.items():
-                stream.write(result.tables[name])
-            for row in result.tables["mentions"]:
-                seen_in = counts.setdefault(row["actor_id"], [0, set()])
-                seen_in[0] += 1
-                seen_in[1].add(row["article_id"])
+                stream.write(result.rows[name])
+            mentions.update(result.mention_actors)
+            in_articles.update(set(result.mention_actors))
             warnings.extend(result.warnings)
     except BaseException:
         for stream in streams.values():
             stream.discard()
         raise
+    finally:
+        bar.close()
     for stream in streams.values():
         stream.close()
     _remove_stale(folder, seen)
+    skipped = not_loaded + failed
     actor_rows = [{"actor_id": aid, "name": known[aid].name, "kind": known[aid].kind, "code": known[aid].code,
-                   "country": known[aid].country, "articles": len(counts[aid][1]), "mentions": counts[aid][0]}
-                  for aid in sorted(counts)]
+                   "country": known[aid].country, "articles": in_articles[aid], "mentions": mentions[aid]}
+                  for aid in sorted(mentions)]
     write_csv(folder / "actors.csv", ACTOR_COLUMNS, actor_rows)
     write_csv(folder / "skipped.csv", SKIPPED_COLUMNS, [{"file": Path(s.path).name, "reason": s.reason} for s in skipped])
-    kept = set(seen)
-    inputs, code = input_hashes(Path(corpus.path)), code_hash()
+    inputs, code = input_hashes(corpus), code_hash()
     write_json(folder / "extraction.json", {
         "package_version": __version__,
-        "corpus": str(Path(corpus.path).resolve()),
-        "inputs": {Path(a.path).name: a.file_sha256 for a in corpus.articles if a.id in kept},
-        "articles": {a.id: Path(a.path).name for a in corpus.articles if a.id in kept},
+        "corpus": str(corpus.resolve()),
+        "inputs": dict(files[aid] for aid in seen),
+        "articles": {aid: files[aid][0] for aid in seen},
         "skipped": [[str(s.path), s.reason] for s in skipped],
         "warnings": warnings,
         "code": code,
         "key": key(inputs, code),  # a rerun with the same key has nothing to extract
     })
-    _write_network(out, load_results(out), corpus_name=Path(corpus.path).name)
-    return ExtractReport(out, len(seen), sum(c[0] for c in counts.values()), len(actor_rows), tuple(skipped),
+    _write_network(out, load_results(out), corpus_name=corpus.name)
+    return ExtractReport(out, len(seen), mentions.total(), len(actor_rows), tuple(skipped),
                          tuple(warnings))
 
 
 # a worker costs ~1.5 s of model loading: fewer articles than this each are faster in one process
 ARTICLES_PER_WORKER = 20
-DASK_BATCH = 64  # articles in flight on a cluster at once: bounds the memory results take
+TASK_ARTICLES = 4  # articles per task: fewer round trips than one, still an even finish
+TASKS_AHEAD = 4  # tasks in flight per worker: keeps workers busy, bounds the memory results take
 
 
-def extracted(articles, jobs: int = 1, scheduler: str | None = None):
+def extracted(articles: Iterable[Article], jobs: int = 1, scheduler: str | None = None) -> Iterator[ArticleResult]:
     """``extract_article`` over ``articles``, results in their order: here, in worker processes,
-    or on a Dask cluster."""
+    or on a Dask cluster. Articles are taken from ``articles`` only as they are needed."""
+    articles = iter(articles)
     if scheduler:
         yield from _on_dask(articles, jobs, scheduler)
-    elif min(jobs, len(articles) // ARTICLES_PER_WORKER) <= 1:
-        yield from map(extract_article, articles)
-    else:
-        # The first article is extracted here: that loads the models and builds every lexicon
-        # index (~1 s), once, and the forked workers share them instead of each building its own.
-        yield extract_article(articles[0])
-        gc.freeze()  # the collector in a worker then leaves the shared objects' pages uncopied
-        try:
-            with ProcessPoolExecutor(min(jobs, len(articles) // ARTICLES_PER_WORKER),
-                                     mp_context=get_context("fork")) as pool:
-                yield from pool.map(extract_article, articles[1:], chunksize=4)
-        finally:
-            gc.unfreeze()
+        return
+    head = list(islice(articles, ARTICLES_PER_WORKER * jobs))
+    workers = min(jobs, len(head) // ARTICLES_PER_WORKER)
+    if workers <= 1:
+        yield from map(extract_article, chain(head, articles))
+        return
+    # The first article is extracted here: that loads the models and builds every lexicon
+    # index (~1 s), once, and the forked workers share them instead of each building its own.
+    yield extract_article(head[0])
+    gc.freeze()  # the collector in a worker then leaves the shared objects' pages uncopied
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            yield from _in_order(pool.submit, chain(head[1:], articles), workers)
+    finally:
+        gc.unfreeze()
 
 
-def _on_dask(articles, jobs: int, scheduler: str):
+def _in_order(submit, articles: Iterator[Article], workers: int) -> Iterator[ArticleResult]:
+    """Results of ``extract_articles`` over tasks of ``TASK_ARTICLES`` articles, each handed to
+    ``submit`` (an executor's or a Dask client's), in order, with at most ``TASKS_AHEAD`` tasks
+    per worker in flight: the corpus is never all read or all held as results."""
+    pending = deque()
+    while task := list(islice(articles, TASK_ARTICLES)):
+        pending.append(submit(extract_articles, task))
+        if len(pending) >= TASKS_AHEAD * workers:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _on_dask(articles: Iterator[Article], jobs: int, scheduler: str) -> Iterator[ArticleResult]:
     from dask.distributed import Client, LocalCluster
 
     if scheduler == "dask":
@@ -195,8 +238,9 @@ def _on_dask(articles, jobs: int, scheduler: str):
     else:
         raise ParameterError(f"scheduler must be dask or tcp://HOST:PORT, got {scheduler!r}")
     try:
-        for start in range(0, len(articles), DASK_BATCH):
-            yield from client.gather(client.map(extract_article, articles[start:start + DASK_BATCH], pure=False))
+        # every task is new work, never a cached result
+        yield from _in_order(lambda *task: client.submit(*task, pure=False), articles,
+                             max(1, sum(client.nthreads().values())))
     finally:
         client.close()
         if cluster is not None:
@@ -223,6 +267,9 @@ def _remove_stale(folder: Path, ids: list[str]) -> None:
 
 def _write_network(out: Path, results: Results, corpus_name: str) -> None:
     """The corpus' actor and country networks with their default parameters: files and figures."""
+    # networkx, pandas and matplotlib load here, after the workers: they never need them
+    from .network import actor_graph, centrality_table, country_graph, layout, network_figure, save_figure, write_network
+
     folder = out / "network"
     described = f"Corpus: {corpus_name} ({len(results.articles)} articles). Window: sentence; links of weight >= 1 " \
                 "(named together, met, signed, affiliated); digests of other news left out."

@@ -5,9 +5,11 @@ The decoded text, with line ends normalised to ``\\n``, is what every offset ref
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,16 +47,17 @@ class Document:
     file_sha256: str = ""  # of the whole file the article came from
 
 
-def read_documents(path: Path) -> list[Document | CorpusError]:
-    """The documents of one file; a .jsonl line that cannot be used is a CorpusError in the list."""
+def read_documents(path: Path) -> Iterable[Document | CorpusError]:
+    """The documents of one file; a .jsonl line that cannot be used is a CorpusError among them.
+    A .jsonl file is read a line at a time as its documents are taken."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise CorpusError(f"not an article file (expected {', '.join(SUFFIXES)}); skipped")
+    if suffix == ".jsonl":
+        return _jsonl(path)
     data = path.read_bytes()
     if not data.strip():
         raise CorpusError("empty file; skipped")
-    if suffix == ".jsonl":
-        return _jsonl(path, data)
     article_id = check_id(path.stem, path.name)
     sha = hashlib.sha256(data).hexdigest()
     if suffix in (".html", ".htm"):
@@ -113,11 +116,42 @@ def _html(data: bytes) -> tuple[str, str, str]:
     return "\n".join(line for line in lines if line) + "\n", encoding, headline or page_title
 
 
-def _jsonl(path: Path, data: bytes) -> list[Document | CorpusError]:
-    text, encoding = decode(data)
-    file_sha = hashlib.sha256(data).hexdigest()
-    documents: list[Document | CorpusError] = []
-    for number, line in enumerate(text.split("\n"), 1):
+def _jsonl(path: Path) -> Iterator[Document | CorpusError]:
+    """The documents of a .jsonl file, one a line. The file is scanned once first, in blocks,
+    for its sha256 and whether it is UTF-8 (as JSON should be); then its lines are read one at a
+    time. Any other encoding is recognised over the whole file, so that file is read whole."""
+    digest, utf8, blank = hashlib.sha256(), codecs.getincrementaldecoder("utf-8-sig")(), True
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+            blank = blank and not block.strip()
+            if utf8:
+                try:
+                    utf8.decode(block)
+                except UnicodeDecodeError:
+                    utf8 = None
+    if utf8:
+        try:
+            utf8.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = None
+    if blank:
+        raise CorpusError("empty file; skipped")
+    if utf8:
+        return _jsonl_documents(path, _utf8_lines(path), "utf-8", digest.hexdigest())
+    text, encoding = decode(path.read_bytes())
+    return _jsonl_documents(path, iter(text.split("\n")), encoding, digest.hexdigest())
+
+
+def _utf8_lines(path: Path) -> Iterator[str]:
+    # newline=None: "\r\n" and "\r" end lines as normalise_newlines has them
+    with open(path, encoding="utf-8-sig", newline=None) as f:
+        for line in f:
+            yield line.removesuffix("\n")
+
+
+def _jsonl_documents(path: Path, lines: Iterator[str], encoding: str, file_sha: str) -> Iterator[Document | CorpusError]:
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         origin = f"{path.name} line {number}"
@@ -131,12 +165,10 @@ def _jsonl(path: Path, data: bytes) -> list[Document | CorpusError]:
                 raise CorpusError(f"{origin}: no 'text' or 'content'; skipped")
             article_id = check_id(str(record.get("id") or f"{path.stem}_{number:05d}"), origin)
             full = normalise_newlines(f"{title}\n\n{body}" if title else body)
-            documents.append(Document(article_id, str(path), hashlib.sha256(line.encode("utf-8")).hexdigest(), full,
-                                      encoding, title_hint=title, date=str(record.get("date") or ""),
-                                      url=str(record.get("url") or ""), source=str(record.get("source") or ""),
-                                      line=number, file_sha256=file_sha))
+            yield Document(article_id, str(path), hashlib.sha256(line.encode("utf-8")).hexdigest(), full, encoding,
+                           title_hint=title, date=str(record.get("date") or ""), url=str(record.get("url") or ""),
+                           source=str(record.get("source") or ""), line=number, file_sha256=file_sha)
         except json.JSONDecodeError as error:
-            documents.append(CorpusError(f"{origin}: not valid JSON ({error.msg}); skipped"))
+            yield CorpusError(f"{origin}: not valid JSON ({error.msg}); skipped")
         except CorpusError as error:
-            documents.append(error)
-    return documents
+            yield error

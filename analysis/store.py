@@ -78,29 +78,32 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
-def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
+def csv_lines(columns: list[str], rows: list[dict]) -> str:
+    """``rows`` as CSV lines under ``columns``, without the header: as every table stores them."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    write_atomic(path, buffer.getvalue())
+    csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore").writerows(rows)
+    return buffer.getvalue()
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
+    write_atomic(path, csv_lines(columns, [dict(zip(columns, columns))]) + csv_lines(columns, rows))
 
 
 class CsvStream:
-    """A CSV table written row by row into a temporary file and renamed into place on ``close``,
-    so that a corpus of any size never holds a whole table in memory and a reader never sees
-    half of one."""
+    """A CSV table written a part at a time into a temporary file and renamed into place on
+    ``close``, so that a corpus of any size never holds a whole table in memory and a reader
+    never sees half of one."""
 
     def __init__(self, path: Path, columns: list[str]):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        self.writer = csv.DictWriter(self.file, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-        self.writer.writeheader()
+        self.file.write(csv_lines(columns, [dict(zip(columns, columns))]))
 
-    def write(self, rows: list[dict]) -> None:
-        self.writer.writerows(rows)
+    def write(self, lines: str) -> None:
+        """Append rows made by ``csv_lines`` with this table's columns."""
+        self.file.write(lines)
 
     def close(self) -> None:
         self.file.close()

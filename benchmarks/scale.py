@@ -19,6 +19,7 @@ largest resident set of it and its workers.
 """
 
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -87,9 +88,11 @@ def main() -> None:
         tmp = Path(tmp)
         folder = corpus(tmp / "speed", speed_count)
         one, two, ratios = throughput(folder)
+        done = speed_count * ROUNDS
         print(f"{speed_count} articles, {ROUNDS} alternating rounds, models loaded: 1 process {one:.1f} s "
-              f"({speed_count / one:.1f} articles/s), 2 processes {two:.1f} s ({speed_count / two:.1f} articles/s): "
-              f"throughput {one / two:.2f}x (target 1.8x); rounds {min(ratios):.2f}x-{max(ratios):.2f}x")
+              f"({done / one:.1f} articles/s), 2 processes {two:.1f} s ({done / two:.1f} articles/s): "
+              f"throughput {one / two:.2f}x (target 1.8x); rounds {min(ratios):.2f}x-{max(ratios):.2f}x, "
+              f"median {statistics.median(ratios):.2f}x")
         whole_one, _ = extract(folder, tmp / "one", 1)
         whole_two, _ = extract(folder, tmp / "two", 2)
         print(f"{speed_count} articles, whole command (start-up, models, writing, network figures): 1 process "

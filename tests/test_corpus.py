@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from analysis import CorpusError, load_corpus
-from analysis.corpus import load_article, parse_article
+from analysis.corpus import count_articles, iter_corpus, load_article, parse_article
 from analysis.metadata import find_dateline, parse_date
 
 from conftest import ARTICLES, SEEDS
@@ -246,3 +246,44 @@ def test_every_kind_of_bad_file_is_named_and_the_rest_load(tmp_path):
 def test_missing_folder_is_one_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="corpus folder not found: .*nowhere"):
         load_corpus(tmp_path / "nowhere")
+
+
+# --- reading a corpus one article at a time -------------------------------------------------
+
+def test_files_are_read_only_as_their_articles_are_taken(tmp_path):
+    (tmp_path / "a.txt").write_text("Учения ОДКБ\nВ Кыргызстане прошли учения.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Старый заголовок\nСтарый текст.\n", encoding="utf-8")
+    articles = iter_corpus(tmp_path)
+    assert next(articles).title == "Учения ОДКБ"
+    (tmp_path / "b.txt").write_text("Новый заголовок\nНовый текст.\n", encoding="utf-8")
+    assert [a.title for a in articles] == ["Новый заголовок"]
+
+
+def test_a_missing_folder_is_reported_before_anything_is_read(tmp_path):
+    with pytest.raises(CorpusError, match="corpus folder not found: .*nowhere"):
+        iter_corpus(tmp_path / "nowhere")
+
+
+def test_jsonl_lines_read_one_at_a_time_are_the_same_in_any_line_end_or_encoding(own_corpus, tmp_path):
+    plain = (ARTICLES / "agencies.jsonl").read_text(encoding="utf-8")
+    (tmp_path / "agencies.jsonl").write_bytes(b"\xef\xbb\xbf" + plain.replace("\n", "\r\n").encode("utf-8"))
+    crlf = load_corpus(tmp_path)
+    (tmp_path / "agencies.jsonl").write_bytes(plain.encode("cp1251"))
+    cp1251 = load_corpus(tmp_path)
+    expected = [(a.id, a.title, a.text, a.line) for a in own_corpus if a.path.endswith("agencies.jsonl")]
+    assert len(expected) == 2
+    assert [(a.id, a.title, a.text, a.line) for a in crlf] == expected
+    assert [(a.id, a.title, a.text, a.line) for a in cp1251] == expected
+    assert [a.encoding for a in cp1251] == ["cp1251", "cp1251"]
+    assert [s.reason for s in crlf.skipped] == [s.reason for s in cp1251.skipped] == [
+        s.reason for s in own_corpus.skipped]
+    (tmp_path / "agencies.jsonl").write_bytes(b"\n  \n")
+    assert [s.reason for s in load_corpus(tmp_path).skipped] == ["empty file; skipped"]
+
+
+def test_count_articles_counts_what_iter_corpus_gives(tmp_path):
+    assert count_articles(ARTICLES) == len(list(iter_corpus(ARTICLES))) == 11
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    shutil.copyfile(ARTICLES / "agencies.jsonl", tmp_path / "agencies.jsonl")
+    assert count_articles(tmp_path) == len(list(iter_corpus(tmp_path))) == 7

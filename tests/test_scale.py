@@ -68,3 +68,30 @@ def test_fact_sheets_for_large_corpora_only_when_asked():
     assert sheet_ids("a3, a7", many) == (["a3", "a7"], "")
     with pytest.raises(ParameterError, match="--sheets names unknown article ids: b1"):
         sheet_ids("a1,b1", many)
+
+
+def test_workers_take_articles_only_as_they_need_them_and_give_results_in_order():
+    from analysis.corpus import parse_article
+    from analysis.extract import extract_article, extracted
+
+    cities = ["Астане", "Минске", "Бишкеке", "Москве", "Ташкенте", "Казани"]
+    articles = [parse_article(f"n{n:03d}", f"Переговоры в {cities[n % 6]}\nМинистр обороны Казахстана Нурлан "
+                              f"Омаров встретился в {cities[n % 6]} с коллегой Петром Ивановым. Стороны обсудили "
+                              f"поставки техники на {1990 + n} год.\n") for n in range(300)]
+    taken, leads = [0], []
+
+    def reading():
+        for article in articles:
+            taken[0] += 1
+            yield article
+
+    results = []
+    for result in extracted(reading(), jobs=2):
+        leads.append(taken[0] - len(results))
+        results.append(result)
+    assert [r.article_id for r in results] == [a.id for a in articles]
+    # never more than a bounded window read ahead of what has been written: 40 to decide how many
+    # workers, then 4 tasks of 4 articles per worker
+    assert max(leads) <= 80 and leads[-1] == 1
+    assert results[::37] == [extract_article(a) for a in articles[::37]]
+    assert results[5].facts_json.count("Нурлан Омаров") > 0
