@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/extract_speed.py [ARTICLES]
 
 The articles are built from the seeds' and test articles' paragraphs, shuffled into new
-articles of 5-25 paragraphs, so that the figures are not flattered by repeating one text.
+articles of 5-25 paragraphs, with paragraphs naming invented people, companies, places and
+figures among them, so that the figures are not flattered by repeating a few texts.
 Models are loaded before timing; both measurements run in this one process, one core, and
 are interleaved article by article (NER alone, then the full extraction), so that a machine
 that speeds up or slows down during the run affects both alike.
@@ -22,11 +23,53 @@ from analysis.nlp import pipeline
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Invented people, companies and places for the varied paragraphs: a large corpus then names
+# thousands of different actors, as real news does, instead of the seeds' few dozen again and again.
+FIRST = ("Айдар Асхат Бауыржан Данияр Ерлан Мурат Нурлан Руслан Серик Талгат Тимур Ильдар Алексей Андрей "
+         "Виктор Дмитрий Игорь Максим Олег Павел").split()
+LAST = ("Абдрахманов Ахметов Байжанов Бекмуратов Галиев Жумабеков Каримов Касымов Кенжебаев Нуркенов Омаров "
+        "Рахимов Садыков Сейткалиев Турсунов Утегенов Хасанов Шарипов Юсупов Волков Козлов Лебедев Морозов "
+        "Новиков Павлов Петров Смирнов Соколов Мусин Исмаилов").split()
+COMPANIES = [f"АО «{root}{end}»" for root in ("Тех", "Спец", "Авиа", "Радио", "Гидро", "Электро", "Оптик", "Броне")
+             for end in ("маш", "прибор", "сервис", "систем")]
+CITIES = ("Астане", "Алматы", "Караганде", "Шымкенте", "Минске", "Бишкеке", "Ташкенте", "Казани", "Москве",
+          "Душанбе", "Ереване", "Новосибирске", "Екатеринбурге", "Уфе")
+ROLES = ("заместитель министра обороны Казахстана", "председатель правления {company}",
+         "генеральный директор {company}", "командующий Силами воздушной обороны", "посол Беларуси в Казахстане",
+         "начальник Генерального штаба")
+SENTENCES = (
+    "{name}, {role}, заявил, что стороны продолжат сотрудничество в сфере подготовки кадров.",
+    "Как сообщил {name}, в {year} году {company} поставит {count} единиц техники.",
+    "В {city} прошли переговоры, в которых приняли участие {name} и {other}.",
+    "Соглашение о сотрудничестве подписали {name} и генеральный директор {company} {other}.",
+    "Сумма контракта составила {count} млн долларов, сообщил {name}.",
+    "По словам {company}, ремонт и модернизация вооружения завершатся к {year} году.",
+)
+
+
 def articles(count: int) -> list[str]:
+    """``count`` articles of 5-25 paragraphs of the seeds and test articles, shuffled, with one
+    to four paragraphs of invented people, companies, places and figures among them."""
     paragraphs = [line for folder in (ROOT / "seeds", ROOT / "tests" / "articles") for path in sorted(folder.glob("*.txt"))
                   for line in path.read_text(encoding="utf-8").splitlines() if len(line) > 40]
     rng = random.Random(11)
-    return ["\n".join(rng.sample(paragraphs, rng.randint(5, 25))) for _ in range(count)]
+
+    def varied() -> str:
+        def sentence() -> str:
+            name, other = (f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(2))
+            company = rng.choice(COMPANIES)
+            return rng.choice(SENTENCES).format(
+                name=name, other=other, company=company, role=rng.choice(ROLES).format(company=company),
+                city=rng.choice(CITIES), year=rng.randint(1995, 2030), count=rng.randint(2, 900))
+        return " ".join(sentence() for _ in range(rng.randint(2, 3)))
+
+    texts = []
+    for _ in range(count):
+        chosen = rng.sample(paragraphs, rng.randint(5, 25))
+        for _ in range(rng.randint(1, 4)):
+            chosen.insert(rng.randint(1, len(chosen)), varied())
+        texts.append("\n".join(chosen))
+    return texts
 
 
 def extract(number: int, text: str) -> None:

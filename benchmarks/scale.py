@@ -4,7 +4,8 @@ memory on 10 against 2,000 articles.
     OPENBLAS_NUM_THREADS=1 .venv/bin/python benchmarks/scale.py [ARTICLES_FOR_SPEED] [ARTICLES_FOR_MEMORY]
 
 The corpora are built from the seeds' and test articles' paragraphs, shuffled into new
-articles of 5-25 paragraphs (see extract_speed.py).
+articles of 5-25 paragraphs, with paragraphs naming invented people, companies and places among
+them (see extract_speed.py).
 
 Throughput: this process loads the models once; then, in each of five rounds, a forked child
 extracts the whole corpus in one process (``extracted(articles, 1)``) and another forked child
