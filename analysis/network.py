@@ -28,6 +28,8 @@ from .store import write_atomic, write_csv
 LEVELS = ("actors", "countries")
 LABELS = ("ru", "en")
 LAYOUT_SEED = 42
+FIGURE_NODES = 300  # nodes laid out and drawn at most: the most linked ones
+EXACT_BETWEENNESS = 300  # nodes up to which betweenness is exact; above, estimated from this many sources
 # Without a fixed salt, SVG element ids are random and every rerun differs.
 matplotlib.rcParams["svg.hashsalt"] = "analysis"
 
@@ -111,7 +113,9 @@ def centrality_table(graph: nx.Graph) -> pd.DataFrame:
                "community"]
     if graph.number_of_nodes() == 0:
         return pd.DataFrame(columns=columns)
-    betweenness = nx.betweenness_centrality(graph, weight=None)
+    # exact betweenness costs nodes x links: hours on a corpus of thousands of actors
+    sample = EXACT_BETWEENNESS if graph.number_of_nodes() > EXACT_BETWEENNESS else None
+    betweenness = nx.betweenness_centrality(graph, k=sample, weight=None, seed=LAYOUT_SEED)
     eigenvector = _eigenvector(graph)
     communities = sorted(nx.community.louvain_communities(graph, weight="weight", seed=LAYOUT_SEED),
                          key=lambda c: (-len(c), min(c)))
@@ -142,14 +146,24 @@ def _eigenvector(graph: nx.Graph) -> dict[str, float]:
     return found
 
 
-def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Seeded positions of the graph's nodes, the same for every figure and export of it."""
+def most_linked(graph: nx.Graph) -> list[str]:
+    """The graph's nodes, largest weighted degree first (then mentions, then id)."""
+    return sorted(graph.nodes, key=lambda n: (-graph.degree(n, weight="weight"), -graph.nodes[n]["mentions"], n))
+
+
+def layout(graph: nx.Graph, limit: int = FIGURE_NODES) -> dict[str, tuple[float, float]]:
+    """Seeded positions of the graph's nodes, the same for every figure and export of it. In a
+    graph of more than ``limit`` nodes only the ``limit`` most linked are placed (and drawn): the
+    layout's cost grows with the square of the nodes (minutes for a few thousand), and a figure
+    of thousands of nodes shows none of them."""
     if graph.number_of_nodes() == 0:
         return {}
+    kept = set(most_linked(graph)[:limit])
     ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(graph.nodes))
-    ordered.add_edges_from(sorted((min(u, v), max(u, v), {"weight": d["weight"]}) for u, v, d in graph.edges(data=True)))
-    positions = nx.spring_layout(ordered, seed=LAYOUT_SEED, k=2.5 / graph.number_of_nodes() ** 0.5, iterations=200)
+    ordered.add_nodes_from(sorted(kept))
+    ordered.add_edges_from(sorted((min(u, v), max(u, v), {"weight": d["weight"]}) for u, v, d in graph.edges(data=True)
+                                  if u in kept and v in kept))
+    positions = nx.spring_layout(ordered, seed=LAYOUT_SEED, k=2.5 / len(kept) ** 0.5, iterations=200)
     return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in positions.items()}
 
 
@@ -195,10 +209,12 @@ def write_network(graph: nx.Graph, folder: Path, stem: str = "actors",
     gexf = graph.copy()
     for node, data in gexf.nodes(data=True):
         colour = KIND_COLOURS.get(data["kind"], OTHER_COLOUR)
-        x, y = positions.get(node, (0.0, 0.0))
-        data["viz"] = {"size": 5.0 + 2.0 * data["mentions"], "position": {"x": x * 1000, "y": y * 1000, "z": 0.0},
+        data["viz"] = {"size": 5.0 + 2.0 * data["mentions"],
                        "color": {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16),
                                  "a": 1.0}}
+        if node in positions:  # nodes left out of a large graph's layout: Gephi places them
+            x, y = positions[node]
+            data["viz"]["position"] = {"x": x * 1000, "y": y * 1000, "z": 0.0}
     buffer = io.BytesIO()
     nx.write_gexf(gexf, buffer)
     # the writer stamps today's date into the file; without it reruns are byte-identical
@@ -230,6 +246,10 @@ def network_figure(graph: nx.Graph, title: str, caption: str = "", labels: int =
         ax.text(0.5, 0.5, "no actors to draw", ha="center", va="center", transform=ax.transAxes)
         return fig
     pos = positions if positions is not None else layout(graph)
+    if len(pos) < graph.number_of_nodes():
+        ax.set_title(f"{title}\n(the {len(pos)} most linked of {graph.number_of_nodes()} actors; all are in the "
+                     "GraphML, GEXF and CSV files)", fontsize=10)
+        graph = graph.subgraph(pos)
     for kind in ("cooccurrence", "signed", "met", "affiliated"):
         edges = [(u, v) for u, v, d in graph.edges(data=True) if d["type"] == kind]
         colour, style = EDGE_STYLES[kind]
@@ -260,7 +280,7 @@ def _sizes(graph: nx.Graph, nodes: list[str]) -> list[float]:
 def _place_labels(fig: Figure, ax, graph: nx.Graph, pos, count: int, names: dict[str, str]) -> None:
     """Label the most central nodes, largest weighted degree first: above, below, right or left of
     the node, wherever the label overlaps none placed before; else it is left out."""
-    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n, weight="weight"), -graph.nodes[n]["mentions"], n))
+    ranked = most_linked(graph)
     renderer = fig.canvas.get_renderer()
     placed = []
     for node in ranked:

@@ -135,3 +135,44 @@ def test_each_fact_record_holds_its_article_network_as_the_tables_give_it(seed_r
                  ";".join(f"{article_id}:{a}-{b}" for a, b in link["evidence"])) for link in record["links"]] == \
             [(u, v, d["weight"], d["met"], d["type"], d["evidence"]) for u, v, d in graph.edges(data=True)]
         assert record["nodes"], article_id
+
+
+def _large_graph(nodes: int) -> nx.Graph:
+    """A chain of ``nodes`` people, each also linked to a hub; node n links with weight n % 7 + 1."""
+    graph = nx.Graph()
+    for n in range(nodes):
+        graph.add_node(f"person:p{n:04d}", label=f"Пётр Петров{n}", kind="person", country="", mentions=1 + n % 3,
+                       articles=1, article_ids="a1")
+    graph.add_node("country:kz", label="Казахстан", kind="country", country="KZ", mentions=50, articles=1,
+                   article_ids="a1")
+    for n in range(nodes):
+        edge = {"weight": n % 7 + 1, "cooccurrence": n % 7 + 1, "met": 0, "signed": 0, "affiliated": 0,
+                "type": "cooccurrence", "articles": "a1", "evidence": "a1:0-5"}
+        graph.add_edge("country:kz", f"person:p{n:04d}", **edge)
+        if n:
+            graph.add_edge(f"person:p{n - 1:04d}", f"person:p{n:04d}", **{**edge, "weight": 1, "cooccurrence": 1})
+    return graph
+
+
+def test_a_large_network_is_laid_out_and_drawn_by_its_most_linked_nodes_and_exported_whole(tmp_path):
+    graph = _large_graph(400)
+    positions = layout(graph)
+    assert len(positions) == 300 and "country:kz" in positions
+    # the hub, then people linked with weight 7 to it (and 1 along the chain), ...
+    assert "person:p0006" in positions and "person:p0007" not in positions
+    figure = network_figure(graph, "Actors", positions=positions)
+    assert figure.axes[0].get_title() == ("Actors\n(the 300 most linked of 401 actors; all are in the GraphML, GEXF "
+                                          "and CSV files)")
+    write_network(graph, tmp_path, positions=positions)
+    gexf = nx.read_gexf(tmp_path / "actors.gexf")
+    assert gexf.number_of_nodes() == 401 and len(pd.read_csv(tmp_path / "nodes.csv")) == 401
+    placed = [n for n, viz in gexf.nodes(data="viz") if "position" in viz]
+    assert sorted(placed) == sorted(positions)
+
+
+def test_betweenness_is_estimated_on_a_large_network_the_same_way_every_time():
+    graph = _large_graph(400)
+    first, second = centrality_table(graph), centrality_table(graph)
+    assert first.equals(second)
+    hub = first.set_index("actor_id").loc["country:kz"]
+    assert first["actor_id"][0] == "country:kz" and hub["betweenness"] > 0.5
