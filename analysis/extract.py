@@ -189,6 +189,7 @@ def extract_corpus(corpus_dir: str | Path, out_dir: str | Path, progress: bool =
 ARTICLES_PER_WORKER = 20
 TASK_ARTICLES = 4  # articles per task: fewer round trips than one, still an even finish
 TASKS_AHEAD = 4  # tasks in flight per worker: keeps workers busy, bounds the memory results take
+DASK_CONNECT_SECONDS = 10
 
 
 def extracted(articles: Iterable[Article], jobs: int = 1, scheduler: str | None = None) -> Iterator[ArticleResult]:
@@ -234,7 +235,12 @@ def _on_dask(articles: Iterator[Article], jobs: int, scheduler: str) -> Iterator
         cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     elif scheduler.startswith("tcp://"):
-        cluster, client = None, Client(scheduler)
+        cluster = None
+        try:
+            client = Client(scheduler, timeout=DASK_CONNECT_SECONDS)
+        except OSError as error:
+            raise ParameterError(f"no Dask scheduler answers at {scheduler} ({error}): start one there with "
+                                 "`dask scheduler`, or check the address and port") from None
     else:
         raise ParameterError(f"scheduler must be dask or tcp://HOST:PORT, got {scheduler!r}")
     try:

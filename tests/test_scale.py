@@ -95,3 +95,17 @@ def test_workers_take_articles_only_as_they_need_them_and_give_results_in_order(
     assert max(leads) <= 80 and leads[-1] == 1
     assert results[::37] == [extract_article(a) for a in articles[::37]]
     assert results[5].facts_json.count("Нурлан Омаров") > 0
+
+
+def test_a_scheduler_that_does_not_answer_is_one_clear_error(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copyfile(SEEDS / "001_7d1e7618c1cc4230.txt", corpus / "one.txt")
+    done = subprocess.run([sys.executable, "-m", "analysis", "extract", "--corpus", str(corpus), "--out",
+                           str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    last = done.stderr.splitlines()[-1]  # after the progress bar
+    assert done.returncode == 2
+    assert last.startswith("error: no Dask scheduler answers at tcp://127.0.0.1:9 (")
+    assert last.endswith("start one there with `dask scheduler`, or check the address and port")
+    assert [p.name for p in (tmp_path / "out" / "data").iterdir()] == []  # no table, no temporary file
