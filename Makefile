@@ -26,7 +26,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
-# Measurements behind the README's tables (about 5 minutes on 2 cores).
+# Measurements behind the README's tables (about 9 minutes on 2 cores).
 bench: $(STAMP)
 	$(PY) benchmarks/extract_speed.py 200
 	$(PY) benchmarks/scale.py 300 2000
