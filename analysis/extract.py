@@ -7,6 +7,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
@@ -244,9 +245,8 @@ def _on_dask(articles: Iterator[Article], jobs: int, scheduler: str) -> Iterator
     else:
         raise ParameterError(f"scheduler must be dask or tcp://HOST:PORT, got {scheduler!r}")
     try:
-        # every task is new work, never a cached result
-        yield from _in_order(lambda *task: client.submit(*task, pure=False), articles,
-                             max(1, sum(client.nthreads().values())))
+        # pure=False: every task is new work, never a cached result
+        yield from _in_order(partial(client.submit, pure=False), articles, max(1, sum(client.nthreads().values())))
     finally:
         client.close()
         if cluster is not None:

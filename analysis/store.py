@@ -85,8 +85,12 @@ def csv_lines(columns: list[str], rows: list[dict]) -> str:
     return buffer.getvalue()
 
 
+def _header(columns: list[str]) -> str:
+    return csv_lines(columns, [dict(zip(columns, columns))])
+
+
 def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
-    write_atomic(path, csv_lines(columns, [dict(zip(columns, columns))]) + csv_lines(columns, rows))
+    write_atomic(path, _header(columns) + csv_lines(columns, rows))
 
 
 class CsvStream:
@@ -99,7 +103,7 @@ class CsvStream:
         self.path = path
         fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        self.file.write(csv_lines(columns, [dict(zip(columns, columns))]))
+        self.file.write(_header(columns))
 
     def write(self, lines: str) -> None:
         """Append rows made by ``csv_lines`` with this table's columns."""
