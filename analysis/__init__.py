@@ -1,6 +1,6 @@
 """Reproducible analysis of Russian-language news on Kazakhstan's defence cooperation.
 
-    from analysis import load_corpus, extract_corpus, load_results
+from analysis import load_corpus, extract_corpus, load_results
 """
 
 import os
@@ -15,12 +15,30 @@ from .errors import AnalysisError, CorpusError, ParameterError, ResultsError  # 
 
 # The rest loads on first use, so that a command with nothing to do (a rerun on unchanged
 # inputs) does not pay for importing the NLP and data libraries.
-_EXPORTS = {"Article": "corpus", "Corpus": "corpus", "Paragraph": "corpus", "load_corpus": "corpus",
-            "extract_corpus": "extract", "open_results": "extract", "Results": "store", "load_results": "store"}
+_EXPORTS = {
+    "Article": "reading.corpus",
+    "Corpus": "reading.corpus",
+    "Paragraph": "reading.corpus",
+    "load_corpus": "reading.corpus",
+    "extract_corpus": "batch.extract",
+    "open_results": "batch.extract",
+    "Results": "storage.store",
+    "load_results": "storage.store",
+}
 
 __all__ = [
-    "AnalysisError", "Article", "Corpus", "CorpusError", "Paragraph", "ParameterError", "Results",
-    "ResultsError", "extract_corpus", "load_corpus", "load_results", "open_results",
+    "AnalysisError",
+    "Article",
+    "Corpus",
+    "CorpusError",
+    "Paragraph",
+    "ParameterError",
+    "Results",
+    "ResultsError",
+    "extract_corpus",
+    "load_corpus",
+    "load_results",
+    "open_results",
 ]
 
 

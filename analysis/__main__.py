@@ -18,16 +18,27 @@ def main(argv: list[str] | None = None) -> int:
     for sub in (run, extract):
         sub.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
         sub.add_argument("--out", default="output", help="output folder (default: output)")
-        sub.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                         help="worker processes for extraction and notebooks (default: cores)")
-    extract.add_argument("--scheduler", default=None,
-                         help="run the extraction on Dask: 'dask' (a local cluster of --jobs workers) or "
-                              "tcp://HOST:PORT (an existing cluster)")
-    from .run import NOTEBOOKS_DIR
+        sub.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="worker processes for extraction and notebooks (default: cores)",
+        )
+    extract.add_argument(
+        "--scheduler",
+        default=None,
+        help="run the extraction on Dask: 'dask' (a local cluster of --jobs workers) or "
+        "tcp://HOST:PORT (an existing cluster)",
+    )
+    from .batch.run import NOTEBOOKS_DIR
+
     run.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help="folder of the notebooks to run")
     run.add_argument("--force", action="store_true", help="redo every output, changed or not")
-    run.add_argument("--sheets", default=None,
-                     help="fact sheets to render: all, none or ID,ID,... (default: all up to 200 articles, else none)")
+    run.add_argument(
+        "--sheets",
+        default=None,
+        help="fact sheets to render: all, none or ID,ID,... (default: all up to 200 articles, else none)",
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "extract":
@@ -39,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _extract(args) -> int:
-    from .extract import extract_corpus
+    from .batch.extract import extract_corpus
 
     if args.jobs < 1:
         print(f"error: --jobs must be at least 1, got {args.jobs}", file=sys.stderr)
@@ -55,17 +66,18 @@ def _extract(args) -> int:
 
 
 def _run(args) -> int:
-    from .run import run_batch
+    from .batch.run import run_batch
 
     if args.jobs < 1:
         print(f"error: --jobs must be at least 1, got {args.jobs}", file=sys.stderr)
         return 2
     if not (Path(args.notebooks) / "fact_sheet.ipynb").is_file():
-        print(f"error: no notebooks in {args.notebooks}: pass --notebooks with the project's notebooks/ folder",
-              file=sys.stderr)
+        print(
+            f"error: no notebooks in {args.notebooks}: pass --notebooks with the project's notebooks/ folder",
+            file=sys.stderr,
+        )
         return 2
-    report = run_batch(args.corpus, args.out, args.notebooks, jobs=args.jobs, force=args.force,
-                       sheets=args.sheets)
+    report = run_batch(args.corpus, args.out, args.notebooks, jobs=args.jobs, force=args.force, sheets=args.sheets)
     _print_skipped(report.skipped)
     _print_warnings(report.warnings)
     results = report.notebooks
@@ -74,11 +86,15 @@ def _run(args) -> int:
     print(f"\n{'notebook':<{width}}  status     seconds  {'article_id':<{ids}}  error")
     for r in results:
         status = "unchanged" if r.reused else r.status
-        print(f"{r.job.name:<{width}}  {status:<9}  {r.seconds:7.1f}  {r.job.parameters.get('article_id', ''):<{ids}}  "
-              f"{r.error}")
+        print(
+            f"{r.job.name:<{width}}  {status:<9}  {r.seconds:7.1f}  {r.job.parameters.get('article_id', ''):<{ids}}  "
+            f"{r.error}"
+        )
     failed, reused = report.failed, sum(r.reused for r in results)
-    print(f"\n{len(results) - len(failed)} of {len(results)} notebooks ok ({reused} unchanged, kept); "
-          f"open {Path(args.out).resolve() / 'index.html'}")
+    print(
+        f"\n{len(results) - len(failed)} of {len(results)} notebooks ok ({reused} unchanged, kept); "
+        f"open {Path(args.out).resolve() / 'index.html'}"
+    )
     return 1 if failed else 0
 
 

@@ -19,14 +19,14 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .errors import AnalysisError
-from .factru import TYPES, FactruDocument, Score, load_documents, score_document, score_meetings
+from .evaluation.factru import TYPES, FactruDocument, Score, load_documents, score_document, score_meetings
 
 _KIND_TYPES = {"person": "PER", "organization": "ORG", "media": "ORG", "country": "LOC", "place": "LOC"}
 
 
 def natasha_mentions(document: FactruDocument) -> list[tuple[str, int, int]]:
     """natasha's NER spans over the whole text, as they come."""
-    from .nlp import pipeline
+    from .language.nlp import pipeline
 
     return [(span.type, span.start, span.stop) for span in pipeline().ner_tagger(document.text).spans]
 
@@ -34,24 +34,21 @@ def natasha_mentions(document: FactruDocument) -> list[tuple[str, int, int]]:
 def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]], list[tuple[frozenset[int], ...]]]:
     """The package's named mentions of the text, typed by the actor each resolves to, and its
     meetings, each as the token sets of one mention per participant."""
-    from .actors import resolve_actors
-    from .corpus import parse_article
-    from .geo import adjective_place
-    from .meetings import find_meetings
-    from .nlp import analyse
-    from .roles import person_roles
+    from .facts.document import read_document
+    from .facts.meetings import find_meetings
+    from .language.geo import adjective_place
+    from .reading.corpus import parse_article
 
     article = parse_article(document.name, document.text)
     if article.text != document.text:
         raise AnalysisError(f"{document.name}: the loader changed the text, so offsets would not compare")
-    analysis = analyse(article)
-    actors, ids = resolve_actors(analysis.mentions, article.source_spans)
-    kinds = {a.actor_id: a.kind for a in actors}
-    mentions = [(_KIND_TYPES[kinds[aid]], m.start, m.stop) for m, aid in zip(analysis.mentions, ids)
-                if not adjective_place(m.text)]
-    roles = person_roles(article.text, analysis.mentions, analysis.sentences, ids, actors)
-    meetings = find_meetings(article.text, analysis.sentences, analysis.mentions, ids, actors, roles)
-    return mentions, [tuple(document.token_set(*span) for span in m.spans) for m in meetings]
+    doc = read_document(article)
+    mentions = [
+        (_KIND_TYPES[doc.by_id[aid].kind], m.start, m.stop)
+        for m, aid in zip(doc.mentions, doc.actor_ids)
+        if not adjective_place(m.text)
+    ]
+    return mentions, [tuple(document.token_set(*span) for span in m.participant_mentions) for m in find_meetings(doc)]
 
 
 def evaluate(documents: list[FactruDocument], progress: bool = True) -> tuple[dict[str, dict[str, Score]], Score]:
@@ -72,8 +69,9 @@ def format_table(totals: dict[str, dict[str, Score]]) -> str:
     """A Markdown table of F1 (and precision / recall) per system and type."""
     lines = ["| system | PER | LOC | ORG | overall |", "|---|---|---|---|---|"]
     for system, scores in totals.items():
-        cells = [f"{scores[k].f1:.3f} ({scores[k].precision:.3f} / {scores[k].recall:.3f})"
-                 for k in (*TYPES, "overall")]
+        cells = [
+            f"{scores[k].f1:.3f} ({scores[k].precision:.3f} / {scores[k].recall:.3f})" for k in (*TYPES, "overall")
+        ]
         lines.append(f"| {system} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n\nF1 (precision / recall)."
 
@@ -90,12 +88,16 @@ def main(argv: list[str] | None = None) -> int:
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(f"factRuEval-2016 {Path(args.path).name}: {len(documents)} texts, "
-          f"{sum(len(d.gold) for d in documents)} gold mentions (LocOrg as Location)")
+    print(
+        f"factRuEval-2016 {Path(args.path).name}: {len(documents)} texts, "
+        f"{sum(len(d.gold) for d in documents)} gold mentions (LocOrg as Location)"
+    )
     print(format_table(totals))
-    print(f"\nMeeting facts (Track 3; {sum(len(d.meetings) for d in documents)} gold, "
-          f"{meetings.responses} found and counted): precision {meetings.precision:.3f}, "
-          f"recall {meetings.recall:.3f}, F1 {meetings.f1:.3f}")
+    print(
+        f"\nMeeting facts (Track 3; {sum(len(d.meetings) for d in documents)} gold, "
+        f"{meetings.responses} found and counted): precision {meetings.precision:.3f}, "
+        f"recall {meetings.recall:.3f}, F1 {meetings.f1:.3f}"
+    )
     return 0
 
 

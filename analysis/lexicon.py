@@ -38,8 +38,9 @@ def encodings() -> tuple[str, ...]:
 
 @cache
 def months() -> tuple[tuple[int, re.Pattern], ...]:
-    return tuple((int(row["month"]), re.compile(rf"(?:{row['pattern']})\.?", re.IGNORECASE))
-                 for row in rows("months.csv"))
+    return tuple(
+        (int(row["month"]), re.compile(rf"(?:{row['pattern']})\.?", re.IGNORECASE)) for row in rows("months.csv")
+    )
 
 
 def month_number(word: str) -> int | None:
@@ -72,5 +73,6 @@ def domain_pattern() -> re.Pattern:
 @cache
 def source_cues() -> re.Pattern:
     """Words after which a text names the outlet it cites ("передает", "со ссылкой на")."""
-    return re.compile(r"\b(?:" + "|".join(f"(?:{row['pattern']})" for row in rows("source_cues.csv")) + r")\b",
-                      re.IGNORECASE)
+    return re.compile(
+        r"\b(?:" + "|".join(f"(?:{row['pattern']})" for row in rows("source_cues.csv")) + r")\b", re.IGNORECASE
+    )

@@ -19,8 +19,10 @@ def project_dirs(corpus_dir: str = "", out_dir: str = "") -> tuple[Path, Path]:
     """
     root = _project_root()
     if not corpus_dir and root is None:
-        raise ParameterError("corpus_dir is empty and no project folder with seeds/ was found: "
-                             "pass corpus_dir (and out_dir) as parameters")
+        raise ParameterError(
+            "corpus_dir is empty and no project folder with seeds/ was found: "
+            "pass corpus_dir (and out_dir) as parameters"
+        )
     corpus = Path(corpus_dir) if corpus_dir else root / "seeds"
     out = Path(out_dir) if out_dir else (root or corpus.parent) / "output"
     return corpus.resolve(), out.resolve()

@@ -26,8 +26,9 @@ def sha256_file(path: Path) -> str:
 
 def input_hashes(corpus: Path) -> dict[str, str]:
     """sha256 of every file of the corpus folder (hidden files aside), by name."""
-    return {p.name: sha256_file(p) for p in sorted(Path(corpus).iterdir())
-            if p.is_file() and not p.name.startswith(".")}
+    return {
+        p.name: sha256_file(p) for p in sorted(Path(corpus).iterdir()) if p.is_file() and not p.name.startswith(".")
+    }
 
 
 def code_hash() -> str:

@@ -16,27 +16,98 @@ import sys
 import time
 from pathlib import Path
 
-from analysis.corpus import parse_article
-from analysis.extract import extract_article
-from analysis.nlp import pipeline
+from analysis.batch.extract import extract_article
+from analysis.language.nlp import pipeline
+from analysis.reading.corpus import parse_article
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 # Invented people, companies and places for the varied paragraphs: a large corpus then names
 # thousands of different actors, as real news does, instead of the seeds' few dozen again and again.
-FIRST = ("Айдар Асхат Бауыржан Данияр Ерлан Мурат Нурлан Руслан Серик Талгат Тимур Ильдар Алексей Андрей "
-         "Виктор Дмитрий Игорь Максим Олег Павел").split()
-LAST = ("Абдрахманов Ахметов Байжанов Бекмуратов Галиев Жумабеков Каримов Касымов Кенжебаев Нуркенов Омаров "
-        "Рахимов Садыков Сейткалиев Турсунов Утегенов Хасанов Шарипов Юсупов Волков Козлов Лебедев Морозов "
-        "Новиков Павлов Петров Смирнов Соколов Мусин Исмаилов").split()
-COMPANIES = [f"АО «{root}{end}»" for root in ("Тех", "Спец", "Авиа", "Радио", "Гидро", "Электро", "Оптик", "Броне")
-             for end in ("маш", "прибор", "сервис", "систем")]
-CITIES = ("Астане", "Алматы", "Караганде", "Шымкенте", "Минске", "Бишкеке", "Ташкенте", "Казани", "Москве",
-          "Душанбе", "Ереване", "Новосибирске", "Екатеринбурге", "Уфе")
-ROLES = ("заместитель министра обороны Казахстана", "председатель правления {company}",
-         "генеральный директор {company}", "командующий Силами воздушной обороны", "посол Беларуси в Казахстане",
-         "начальник Генерального штаба")
+FIRST = [
+    "Айдар",
+    "Асхат",
+    "Бауыржан",
+    "Данияр",
+    "Ерлан",
+    "Мурат",
+    "Нурлан",
+    "Руслан",
+    "Серик",
+    "Талгат",
+    "Тимур",
+    "Ильдар",
+    "Алексей",
+    "Андрей",
+    "Виктор",
+    "Дмитрий",
+    "Игорь",
+    "Максим",
+    "Олег",
+    "Павел",
+]
+LAST = [
+    "Абдрахманов",
+    "Ахметов",
+    "Байжанов",
+    "Бекмуратов",
+    "Галиев",
+    "Жумабеков",
+    "Каримов",
+    "Касымов",
+    "Кенжебаев",
+    "Нуркенов",
+    "Омаров",
+    "Рахимов",
+    "Садыков",
+    "Сейткалиев",
+    "Турсунов",
+    "Утегенов",
+    "Хасанов",
+    "Шарипов",
+    "Юсупов",
+    "Волков",
+    "Козлов",
+    "Лебедев",
+    "Морозов",
+    "Новиков",
+    "Павлов",
+    "Петров",
+    "Смирнов",
+    "Соколов",
+    "Мусин",
+    "Исмаилов",
+]
+COMPANIES = [
+    f"АО «{root}{end}»"
+    for root in ("Тех", "Спец", "Авиа", "Радио", "Гидро", "Электро", "Оптик", "Броне")
+    for end in ("маш", "прибор", "сервис", "систем")
+]
+CITIES = (
+    "Астане",
+    "Алматы",
+    "Караганде",
+    "Шымкенте",
+    "Минске",
+    "Бишкеке",
+    "Ташкенте",
+    "Казани",
+    "Москве",
+    "Душанбе",
+    "Ереване",
+    "Новосибирске",
+    "Екатеринбурге",
+    "Уфе",
+)
+ROLES = (
+    "заместитель министра обороны Казахстана",
+    "председатель правления {company}",
+    "генеральный директор {company}",
+    "командующий Силами воздушной обороны",
+    "посол Беларуси в Казахстане",
+    "начальник Генерального штаба",
+)
 SENTENCES = (
     "{name}, {role}, заявил, что стороны продолжат сотрудничество в сфере подготовки кадров.",
     "Как сообщил {name}, в {year} году {company} поставит {count} единиц техники.",
@@ -50,8 +121,13 @@ SENTENCES = (
 def articles(count: int) -> list[str]:
     """``count`` articles of 5-25 paragraphs of the seeds and test articles, shuffled, with one
     to four paragraphs of invented people, companies, places and figures among them."""
-    paragraphs = [line for folder in (ROOT / "seeds", ROOT / "tests" / "articles") for path in sorted(folder.glob("*.txt"))
-                  for line in path.read_text(encoding="utf-8").splitlines() if len(line) > 40]
+    paragraphs = [
+        line
+        for folder in (ROOT / "seeds", ROOT / "tests" / "articles")
+        for path in sorted(folder.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if len(line) > 40
+    ]
     rng = random.Random(11)
 
     def varied() -> str:
@@ -59,8 +135,15 @@ def articles(count: int) -> list[str]:
             name, other = (f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(2))
             company = rng.choice(COMPANIES)
             return rng.choice(SENTENCES).format(
-                name=name, other=other, company=company, role=rng.choice(ROLES).format(company=company),
-                city=rng.choice(CITIES), year=rng.randint(1995, 2030), count=rng.randint(2, 900))
+                name=name,
+                other=other,
+                company=company,
+                role=rng.choice(ROLES).format(company=company),
+                city=rng.choice(CITIES),
+                year=rng.randint(1995, 2030),
+                count=rng.randint(2, 900),
+            )
+
         return " ".join(sentence() for _ in range(rng.randint(2, 3)))
 
     texts = []

@@ -23,8 +23,12 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 
 
 def large_text(size: int) -> str:
-    paragraphs = [line for path in sorted((ROOT / "tests" / "articles").glob("*.txt"))
-                  for line in path.read_text(encoding="utf-8").splitlines() if len(line) > 60]
+    paragraphs = [
+        line
+        for path in sorted((ROOT / "tests" / "articles").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if len(line) > 60
+    ]
     rng = random.Random(7)
     lines, total = ["Обзор новостей оборонного сотрудничества"], 0
     while total < size:
@@ -39,8 +43,12 @@ def measure(text: str) -> tuple[float, float, int]:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         (corpus / "article.txt").write_text(text, encoding="utf-8")
-        done = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(Path(tmp) / "out")],
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, str(corpus), str(Path(tmp) / "out")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         seconds, peak, mentions = done.stdout.split()
         return float(seconds), float(peak), int(mentions)
 

@@ -18,15 +18,21 @@ import nbformat
 import papermill
 
 from analysis import extract_corpus
-from analysis.kernel import ThisPythonKernel
+from analysis.batch.kernel import ThisPythonKernel
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def timed(notebook: Path, out: Path, parameters: dict) -> float:
     start = time.perf_counter()
-    papermill.execute_notebook(str(notebook), str(out), parameters=parameters, progress_bar=False,
-                               kernel_manager_class=ThisPythonKernel, request_save_on_cell_execute=False)
+    papermill.execute_notebook(
+        str(notebook),
+        str(out),
+        parameters=parameters,
+        progress_bar=False,
+        kernel_manager_class=ThisPythonKernel,
+        request_save_on_cell_execute=False,
+    )
     return time.perf_counter() - start
 
 
@@ -44,13 +50,19 @@ def main() -> None:
         for _ in range(runs):  # alternating, so that a machine slowing down affects both alike
             for article_id in ids:
                 empty_times.append(timed(empty, tmp / "e.ipynb", {"article_id": "x"}))
-                sheet_times.append(timed(ROOT / "notebooks" / "fact_sheet.ipynb", tmp / "f.ipynb",
-                                         {"article_id": article_id, "corpus_dir": str(ROOT / "seeds"),
-                                          "out_dir": str(tmp / "out")}))
+                sheet_times.append(
+                    timed(
+                        ROOT / "notebooks" / "fact_sheet.ipynb",
+                        tmp / "f.ipynb",
+                        {"article_id": article_id, "corpus_dir": str(ROOT / "seeds"), "out_dir": str(tmp / "out")},
+                    )
+                )
     empty_median, sheet_median = statistics.median(empty_times), statistics.median(sheet_times)
-    print(f"{report.articles} seed articles x {runs} runs: empty notebook {empty_median:.2f} s, fact sheet "
-          f"{sheet_median:.2f} s (medians; slowest sheet {max(sheet_times):.2f} s): "
-          f"{sheet_median / empty_median:.2f}x (target 1.5x)")
+    print(
+        f"{report.articles} seed articles x {runs} runs: empty notebook {empty_median:.2f} s, fact sheet "
+        f"{sheet_median:.2f} s (medians; slowest sheet {max(sheet_times):.2f} s): "
+        f"{sheet_median / empty_median:.2f}x (target 1.5x)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def timed_run(corpus: Path, out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 

@@ -30,9 +30,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extract_speed import articles  # noqa: E402
 
-from analysis.corpus import load_corpus  # noqa: E402
-from analysis.extract import extracted  # noqa: E402
-from analysis.nlp import pipeline  # noqa: E402
+from analysis.batch.extract import extracted  # noqa: E402
+from analysis.language.nlp import pipeline  # noqa: E402
+from analysis.reading.corpus import load_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 5
@@ -47,12 +47,32 @@ def corpus(folder: Path, count: int) -> Path:
 
 def extract(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
     """Seconds and peak MB of one extraction process (and its workers)."""
-    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    code = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "analysis", "extract", "--corpus",
-                           str(folder), "--out", str(out), "--jobs", str(jobs)],
-                          cwd=ROOT, check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            sys.executable,
+            "-m",
+            "analysis",
+            "extract",
+            "--corpus",
+            str(folder),
+            "--out",
+            str(out),
+            "--jobs",
+            str(jobs),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
 
 
@@ -90,19 +110,25 @@ def main() -> None:
         folder = corpus(tmp / "speed", speed_count)
         one, two, ratios = throughput(folder)
         done = speed_count * ROUNDS
-        print(f"{speed_count} articles, {ROUNDS} alternating rounds, models loaded: 1 process {one:.1f} s "
-              f"({done / one:.1f} articles/s), 2 processes {two:.1f} s ({done / two:.1f} articles/s): "
-              f"throughput {one / two:.2f}x (target 1.8x); rounds {min(ratios):.2f}x-{max(ratios):.2f}x, "
-              f"median {statistics.median(ratios):.2f}x")
+        print(
+            f"{speed_count} articles, {ROUNDS} alternating rounds, models loaded: 1 process {one:.1f} s "
+            f"({done / one:.1f} articles/s), 2 processes {two:.1f} s ({done / two:.1f} articles/s): "
+            f"throughput {one / two:.2f}x (target 1.8x); rounds {min(ratios):.2f}x-{max(ratios):.2f}x, "
+            f"median {statistics.median(ratios):.2f}x"
+        )
         whole_one, _ = extract(folder, tmp / "one", 1)
         whole_two, _ = extract(folder, tmp / "two", 2)
-        print(f"{speed_count} articles, whole command (start-up, models, writing, network figures): 1 process "
-              f"{whole_one:.1f} s, 2 processes {whole_two:.1f} s: {whole_one / whole_two:.2f}x")
+        print(
+            f"{speed_count} articles, whole command (start-up, models, writing, network figures): 1 process "
+            f"{whole_one:.1f} s, 2 processes {whole_two:.1f} s: {whole_one / whole_two:.2f}x"
+        )
         small, large = corpus(tmp / "small", 10), corpus(tmp / "large", memory_count)
         _, small_peak = extract(small, tmp / "small_out", 1)
         seconds, large_peak = extract(large, tmp / "large_out", 1)
-        print(f"peak memory, one process: {small_peak:.0f} MB on 10 articles, {large_peak:.0f} MB on {memory_count} "
-              f"({large_peak / small_peak:.2f}x; target 1.3x; {seconds:.0f} s)")
+        print(
+            f"peak memory, one process: {small_peak:.0f} MB on 10 articles, {large_peak:.0f} MB on {memory_count} "
+            f"({large_peak / small_peak:.2f}x; target 1.3x; {seconds:.0f} s)"
+        )
 
 
 if __name__ == "__main__":

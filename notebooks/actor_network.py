@@ -39,8 +39,19 @@ top_n = 15  # how many of the most central actors to label and list
 import pandas as pd
 
 import analysis
-from analysis.network import (LABELS, LEVELS, WINDOWS, actor_graph, centrality_table, check_kinds, country_graph,
-                              ego_graph, english_labels, layout, network_figure)
+from analysis.network.graph import (
+    LABELS,
+    LEVELS,
+    actor_graph,
+    centrality_table,
+    check_kinds,
+    country_graph,
+    ego_graph,
+    english_labels,
+    layout,
+    network_figure,
+)
+from analysis.network.links import WINDOWS
 from analysis.params import check_bool, check_choice, check_int, check_text, project_dirs
 
 window = check_choice("window", window, WINDOWS)
@@ -62,11 +73,16 @@ names = english_labels(graph) if labels == "en" else None
 print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} links, {len(results.articles)} articles")
 
 # %%
-network_figure(graph, title=f"{'Country' if level == 'countries' else 'Actor'} network"
-                            + (f": {ego}" if ego else ""), labels=top_n, positions=layout(graph), names=names,
-               caption=f"Corpus: {corpus.name} ({len(results.articles)} articles). Window: {window}; links of weight "
-                       f">= {min_weight}; kinds: {', '.join(kinds)}; digests of other news "
-                       f"{'included' if include_digest else 'left out'}.")
+network_figure(
+    graph,
+    title=f"{'Country' if level == 'countries' else 'Actor'} network" + (f": {ego}" if ego else ""),
+    labels=top_n,
+    positions=layout(graph),
+    names=names,
+    caption=f"Corpus: {corpus.name} ({len(results.articles)} articles). Window: {window}; links of weight "
+    f">= {min_weight}; kinds: {', '.join(kinds)}; digests of other news "
+    f"{'included' if include_digest else 'left out'}.",
+)
 
 # %% [markdown]
 # ## Most central actors
@@ -85,7 +101,8 @@ table.head(top_n)
 # ## Strongest links and the kinds of link behind them
 
 # %%
-links = pd.DataFrame([{"source": graph.nodes[u]["label"], "target": graph.nodes[v]["label"], **d}
-                      for u, v, d in graph.edges(data=True)],
-                     columns=["source", "target", "weight", "cooccurrence", "met", "signed", "affiliated", "articles"])
+links = pd.DataFrame(
+    [{"source": graph.nodes[u]["label"], "target": graph.nodes[v]["label"], **d} for u, v, d in graph.edges(data=True)],
+    columns=["source", "target", "weight", "cooccurrence", "met", "signed", "affiliated", "articles"],
+)
 links.sort_values(["weight", "source", "target"], ascending=[False, True, True]).head(top_n)

@@ -31,9 +31,9 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis.charts import corpus_timeline, themes_heatmap
+from analysis.facts.themes import theme_labels
 from analysis.params import check_int, check_text, project_dirs
-from analysis.themes import theme_labels
+from analysis.report.charts import corpus_timeline, themes_heatmap
 
 top_n = check_int("top_n", top_n, minimum=1)
 corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
@@ -51,16 +51,34 @@ print(f"Corpus: {corpus} — {len(results.articles)} articles; results in {out}"
 # counts digests of other news appended to the story.
 
 # %%
-results.articles[["article_id", "title", "title_source", "published", "dateline", "source", "chars",
-                  "chars_analysed", "chars_removed", "chars_digest", "mentions", "persons", "warnings"]].fillna("")
+results.articles[
+    [
+        "article_id",
+        "title",
+        "title_source",
+        "published",
+        "dateline",
+        "source",
+        "chars",
+        "chars_analysed",
+        "chars_removed",
+        "chars_digest",
+        "mentions",
+        "persons",
+        "warnings",
+    ]
+].fillna("")
 
 # %% [markdown]
 # ## Length of each article (characters)
 
 # %%
 ax = results.articles.sort_values("article_id", ascending=False).plot.barh(
-    x="article_id", y=["chars_analysed", "chars_digest", "chars_removed"], stacked=True,
-    figsize=(8, 0.4 * len(results.articles) + 1.5))
+    x="article_id",
+    y=["chars_analysed", "chars_digest", "chars_removed"],
+    stacked=True,
+    figsize=(8, 0.4 * len(results.articles) + 1.5),
+)
 ax.set_xlabel("characters: story, digest of other news, page furniture")
 ax.set_ylabel("")
 plt.show()
@@ -82,9 +100,17 @@ ranked.head(top_n).reset_index(drop=True)
 # `output/data/meetings.csv`, `agreements.csv` and `quotes.csv` hold them for the whole corpus).
 
 # %%
-facts = pd.DataFrame({kind: results.table(kind).groupby("article_id").size()
-                      for kind in ("meetings", "agreements", "quotes", "dates", "amounts")},
-                     index=results.ids).fillna(0).astype(int)
+facts = (
+    pd.DataFrame(
+        {
+            kind: results.table(kind).groupby("article_id").size()
+            for kind in ("meetings", "agreements", "quotes", "dates", "amounts")
+        },
+        index=results.ids,
+    )
+    .fillna(0)
+    .astype(int)
+)
 facts.loc["total"] = facts.sum()
 facts
 
@@ -110,9 +136,9 @@ corpus_timeline(results.articles, results.table("dates"))
 
 # %%
 removed = results.removed
-removed.groupby("reason").agg(lines=("text", "size"), articles=("article_id", "nunique"),
-                              example=("text", "first")).sort_values("lines", ascending=False).assign(
-    example=lambda table: table["example"].str.slice(0, 80))
+removed.groupby("reason").agg(
+    lines=("text", "size"), articles=("article_id", "nunique"), example=("text", "first")
+).sort_values("lines", ascending=False).assign(example=lambda table: table["example"].str.slice(0, 80))
 
 # %% [markdown]
 # ## Files skipped

@@ -33,14 +33,26 @@ out_dir = ""  # output folder; empty: the project's output/
 from IPython.display import HTML
 
 from analysis.params import check_text, project_dirs
-from analysis.render import fact_header, highlighted_text
-from analysis.store import open_article
-from analysis.svg import dates_line, network_svg, themes_bars
-from analysis.tables import (agreement_rows, amount_rows, date_rows, digest_rows, entity_rows, html_table,
-                             meeting_rows, quote_rows)
+from analysis.report.render import fact_header, highlighted_text
+from analysis.report.svg import dates_line, network_svg, themes_bars
+from analysis.report.tables import (
+    agreement_rows,
+    amount_rows,
+    date_rows,
+    digest_rows,
+    entity_rows,
+    html_table,
+    meeting_rows,
+    quote_rows,
+)
+from analysis.storage.store import has_results, open_article
 
 corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
-facts, text = open_article(out, corpus, check_text("article_id", article_id))
+if not has_results(out):  # a first run in JupyterLab: extract the corpus once
+    from analysis import extract_corpus
+
+    extract_corpus(corpus, out, progress=False)
+facts, text = open_article(out, check_text("article_id", article_id))
 article_id = facts["article_id"]
 HTML(fact_header(facts))
 
@@ -95,7 +107,9 @@ HTML(html_table(quote_rows(facts), "No direct quote in this article."))
 # ## Dates
 
 # %%
-HTML(html_table(date_rows(facts), "No date is stated in this article.") + dates_line(facts["dates"], facts["published"]))
+HTML(
+    html_table(date_rows(facts), "No date is stated in this article.") + dates_line(facts["dates"], facts["published"])
+)
 
 # %% [markdown]
 # ## Sums of money and percentages
@@ -116,8 +130,13 @@ HTML(themes_bars(facts["themes"]))
 # the corpus-wide network, with its files for Gephi and Cytoscape, is `output/network/`.
 
 # %%
-HTML(network_svg(facts["network"], title=f"Actors of {facts['title'] or article_id}"[:90],
-                 caption=f"Article {article_id}. Links: named in the same sentence, met, signed, affiliated."))
+HTML(
+    network_svg(
+        facts["network"],
+        title=f"Actors of {facts['title'] or article_id}"[:90],
+        caption=f"Article {article_id}. Links: named in the same sentence, met, signed, affiliated.",
+    )
+)
 
 # %% [markdown]
 # ## Named in the digest of other news appended to the article

@@ -16,14 +16,18 @@ import pytest
 import yaml
 
 from analysis import extract_corpus
-from analysis.run import NOTEBOOKS_DIR
-
+from analysis.batch.run import NOTEBOOKS_DIR
 from conftest import ROOT, SEEDS, TWO
 
 
 def run(*args, timeout=600):
-    return subprocess.run([sys.executable, "-m", "analysis", "run", *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", "run", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def reused(out) -> dict[str, bool]:
@@ -52,8 +56,12 @@ def test_reruns_redo_only_what_changed(corpus, tmp_path):
         f.write("\nМинистр обороны Казахстана посетил Минск.\n")
     changed = run("--corpus", corpus, "--out", out)
     assert changed.returncode == 0
-    assert reused(out) == {"corpus_overview": False, "actor_network": False, f"fact_sheet_{TWO[0]}": False,
-                           f"fact_sheet_{TWO[1]}": True}
+    assert reused(out) == {
+        "corpus_overview": False,
+        "actor_network": False,
+        f"fact_sheet_{TWO[0]}": False,
+        f"fact_sheet_{TWO[1]}": True,
+    }
     assert page.stat().st_mtime_ns == written
     forced = run("--corpus", corpus, "--out", out, "--force")
     assert "(0 unchanged, kept)" in forced.stdout and not any(reused(out).values())
@@ -76,15 +84,24 @@ def test_a_failing_notebook_does_not_stop_the_others_and_is_marked(corpus, tmp_p
     executed = nbformat.read(out / "notebooks" / "corpus_overview.ipynb", as_version=4)
     assert any(o.get("ename") == "ValueError" for c in executed.cells for o in c.get("outputs", []))
     again = run("--corpus", corpus, "--out", out, "--notebooks", notebooks)
-    assert reused(out) == {"corpus_overview": False, "actor_network": True, f"fact_sheet_{TWO[0]}": True,
-                           f"fact_sheet_{TWO[1]}": True}  # a failed notebook is never kept as current
+    assert reused(out) == {
+        "corpus_overview": False,
+        "actor_network": True,
+        f"fact_sheet_{TWO[0]}": True,
+        f"fact_sheet_{TWO[1]}": True,
+    }  # a failed notebook is never kept as current
     assert again.returncode == 1
 
 
 def test_a_killed_run_leaves_no_half_written_file_and_the_next_run_completes(corpus, tmp_path):
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "run", "--corpus", str(corpus), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 120
     while not (out / "notebooks").is_dir() and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -123,8 +140,11 @@ def test_manifest_says_what_each_page_was_made_from(corpus, tmp_path):
     assert len(manifest["code_sha256"]) == 64
     page = (out / "html" / f"fact_sheet_{TWO[1]}.html").read_text(encoding="utf-8")
     sha = next(i["sha256"] for i in manifest["inputs"] if i["file"] == f"{TWO[1]}.txt")
-    assert re.search(rf"<footer[^>]*>Cite as: “[^”]+”, analysis package 0\.1\.0.*{sha}; inputs last changed "
-                     r"\d{4}-\d\d-\d\d\.</footer>", page)
+    assert re.search(
+        rf"<footer[^>]*>Cite as: “[^”]+”, analysis package 0\.1\.0.*{sha}; inputs last changed "
+        r"\d{4}-\d\d-\d\d\.</footer>",
+        page,
+    )
 
 
 def test_citation_file_is_valid():

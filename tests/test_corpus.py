@@ -5,13 +5,17 @@ import shutil
 import pytest
 
 from analysis import CorpusError, load_corpus
-from analysis.corpus import count_articles, iter_corpus, load_article, parse_article
-from analysis.metadata import find_dateline, parse_date
-
+from analysis.reading.corpus import count_articles, iter_corpus, load_article, parse_article
+from analysis.reading.metadata import find_dateline, parse_date
 from conftest import ARTICLES, SEEDS
 
-SEED_IDS = ["000_884c3e9360fca713", "001_7d1e7618c1cc4230", "002_739a7ddcb5cf33d2",
-            "003_0ddd33c837182fba", "004_cfd950fd49b21b71"]
+SEED_IDS = [
+    "000_884c3e9360fca713",
+    "001_7d1e7618c1cc4230",
+    "002_739a7ddcb5cf33d2",
+    "003_0ddd33c837182fba",
+    "004_cfd950fd49b21b71",
+]
 
 
 def article(corpus, article_id):
@@ -33,16 +37,30 @@ def test_text_is_the_decoded_file_and_paragraph_offsets_point_into_it(seed_corpu
         assert a.text == (SEEDS / f"{a.id}.txt").read_text(encoding="utf-8")
     for a in (*seed_corpus, *own_corpus):
         for paragraph in a.paragraphs:
-            assert a.text[paragraph.start:paragraph.stop] == paragraph.text
+            assert a.text[paragraph.start : paragraph.stop] == paragraph.text
         for start, stop in a.source_spans:
-            assert a.text[start:stop] in ("Qaz365.kz", "inbusiness.kz", "Tengrinews.kz", "Казинформу", "КАЗИНФОРМ",
-                                          "Sputnik", "ТАСС", "Vlast.kz", "Zakon.kz", "КазТАГ")
+            assert a.text[start:stop] in (
+                "Qaz365.kz",
+                "inbusiness.kz",
+                "Tengrinews.kz",
+                "Казинформу",
+                "КАЗИНФОРМ",
+                "Sputnik",
+                "ТАСС",
+                "Vlast.kz",
+                "Zakon.kz",
+                "КазТАГ",
+            )
 
 
 # --- decoding -------------------------------------------------------------------------------
 
-ENCODED = [("utf-8", "utf-8", b""), ("utf-8 with BOM", "utf-8", b"\xef\xbb\xbf"), ("cp1251", "cp1251", b""),
-           ("koi8_r", "koi8_r", b"")]
+ENCODED = [
+    ("utf-8", "utf-8", b""),
+    ("utf-8 with BOM", "utf-8", b"\xef\xbb\xbf"),
+    ("cp1251", "cp1251", b""),
+    ("koi8_r", "koi8_r", b""),
+]
 
 
 @pytest.mark.parametrize("codec, detected, prefix", [(c, d, p) for c, d, p in ENCODED], ids=[e[0] for e in ENCODED])
@@ -64,6 +82,7 @@ def test_short_koi8_text_is_not_mistaken_for_another_script(tmp_path):
 
 # --- HTML and JSONL -------------------------------------------------------------------------
 
+
 def test_html_gives_visible_text_without_scripts_styles_or_site_chrome(own_corpus):
     page = article(own_corpus, "zakon_page")
     assert page.encoding == "windows-1251"
@@ -71,8 +90,15 @@ def test_html_gives_visible_text_without_scripts_styles_or_site_chrome(own_corpu
     assert page.title_source == "metadata"
     for hidden in ("dataLayer", "Нурсултан Назарбаев", "font:", "Главная", "Популярное", "Все права", "JavaScript"):
         assert hidden not in page.text
-    assert [p.kind for p in page.paragraphs] == ["bare domain", "title", "date line", "body", "body",
-                                                "photo credit", "body"]
+    assert [p.kind for p in page.paragraphs] == [
+        "bare domain",
+        "title",
+        "date line",
+        "body",
+        "body",
+        "photo credit",
+        "body",
+    ]
     assert page.paragraphs[3].text.startswith("АСТАНА, 15 октября — Zakon.kz. Министр обороны Казахстана Нурлан")
 
 
@@ -91,29 +117,44 @@ def test_jsonl_gives_one_article_per_line_and_names_bad_lines(own_corpus):
 
 # --- page furniture and digests ---------------------------------------------------------------
 
-@pytest.mark.parametrize("article_id, line, kind", [
-    ("000_884c3e9360fca713", "×", "no words"),
-    ("000_884c3e9360fca713", "odkb-csto.org", "bare domain"),
-    ("000_884c3e9360fca713", "Лента новостей", "navigation"),
-    ("000_884c3e9360fca713", "Все новости →", "navigation"),
-    ("000_884c3e9360fca713", "Подписывайтесь на наш Telegram, там самая оперативная информация. Если есть, что "
-                             "сообщить, пишите нам в WhatsApp.", "share prompt"),
-    ("001_7d1e7618c1cc4230", "Опубликовано: 70", "counter"),
-    ("001_7d1e7618c1cc4230", "Казахстан и Россия подписали договор о военном сотрудничестве Фото - Tengrinews.kz",
-     "photo credit"),
-    ("001_7d1e7618c1cc4230", "Оставить комментарий", "comment prompt"),
-    ("001_7d1e7618c1cc4230", "Оставлять комментарии могут только зарегистрированные пользователи", "comment prompt"),
-    ("002_739a7ddcb5cf33d2", "None", "placeholder"),
-    ("002_739a7ddcb5cf33d2", "Сейчас читают", "navigation"),
-    ("003_0ddd33c837182fba", "Фото: Солтан Жексенбеков / Kazinform", "photo credit"),
-    ("004_cfd950fd49b21b71", "29 Дек 2014", "date line"),
-    ("tass_air_defence", "Фото: Айгуль Серикова / ТАСС", "photo credit"),
-    ("tass_air_defence", "Поделиться:", "share prompt"),
-    ("tass_air_defence", "05.05.2023 10:15", "date line"),
-    ("vlast_contract", "Просмотров: 1024", "counter"),
-    ("vlast_contract", "Комментарии: 5", "counter"),
-    ("kg_uz_talks", "Поделиться", "share prompt"),
-])
+
+@pytest.mark.parametrize(
+    "article_id, line, kind",
+    [
+        ("000_884c3e9360fca713", "×", "no words"),
+        ("000_884c3e9360fca713", "odkb-csto.org", "bare domain"),
+        ("000_884c3e9360fca713", "Лента новостей", "navigation"),
+        ("000_884c3e9360fca713", "Все новости →", "navigation"),
+        (
+            "000_884c3e9360fca713",
+            "Подписывайтесь на наш Telegram, там самая оперативная информация. Если есть, что "
+            "сообщить, пишите нам в WhatsApp.",
+            "share prompt",
+        ),
+        ("001_7d1e7618c1cc4230", "Опубликовано: 70", "counter"),
+        (
+            "001_7d1e7618c1cc4230",
+            "Казахстан и Россия подписали договор о военном сотрудничестве Фото - Tengrinews.kz",
+            "photo credit",
+        ),
+        ("001_7d1e7618c1cc4230", "Оставить комментарий", "comment prompt"),
+        (
+            "001_7d1e7618c1cc4230",
+            "Оставлять комментарии могут только зарегистрированные пользователи",
+            "comment prompt",
+        ),
+        ("002_739a7ddcb5cf33d2", "None", "placeholder"),
+        ("002_739a7ddcb5cf33d2", "Сейчас читают", "navigation"),
+        ("003_0ddd33c837182fba", "Фото: Солтан Жексенбеков / Kazinform", "photo credit"),
+        ("004_cfd950fd49b21b71", "29 Дек 2014", "date line"),
+        ("tass_air_defence", "Фото: Айгуль Серикова / ТАСС", "photo credit"),
+        ("tass_air_defence", "Поделиться:", "share prompt"),
+        ("tass_air_defence", "05.05.2023 10:15", "date line"),
+        ("vlast_contract", "Просмотров: 1024", "counter"),
+        ("vlast_contract", "Комментарии: 5", "counter"),
+        ("kg_uz_talks", "Поделиться", "share prompt"),
+    ],
+)
 def test_page_furniture_is_marked_with_its_reason(seed_corpus, own_corpus, article_id, line, kind):
     a = article((*seed_corpus, *own_corpus), article_id)
     assert {p.kind for p in a.paragraphs if p.text == line} == {kind}
@@ -124,13 +165,15 @@ def test_repeated_title_line_is_marked(seed_corpus):
     assert [p.kind for p in a.paragraphs if p.text == a.title] == ["title", "repeated title"]
 
 
-@pytest.mark.parametrize("article_id, first_line, lines", [
-    ("000_884c3e9360fca713", "Напомним, 24 февраля прошлого года", 11),
-    ("tass_air_defence", "Читайте также: Казахстан закупит вертолеты", 1),
-    ("vlast_contract", "Ранее сообщалось, что Казахстан и Турция", 2),
-])
-def test_digest_of_other_news_runs_from_its_opening_to_the_end(seed_corpus, own_corpus, article_id, first_line,
-                                                                lines):
+@pytest.mark.parametrize(
+    "article_id, first_line, lines",
+    [
+        ("000_884c3e9360fca713", "Напомним, 24 февраля прошлого года", 11),
+        ("tass_air_defence", "Читайте также: Казахстан закупит вертолеты", 1),
+        ("vlast_contract", "Ранее сообщалось, что Казахстан и Турция", 2),
+    ],
+)
+def test_digest_of_other_news_runs_from_its_opening_to_the_end(seed_corpus, own_corpus, article_id, first_line, lines):
     a = article((*seed_corpus, *own_corpus), article_id)
     digest = [p for p in a.paragraphs if p.kind == "digest"]
     assert digest[0].text.startswith(first_line)
@@ -144,7 +187,9 @@ def test_no_digest_in_articles_without_one(seed_corpus):
 
 
 def test_an_article_opening_with_earlier_news_is_not_a_digest():
-    a = parse_article("x", "Учения ОДКБ завершились\nРанее, в мае, министры обсудили план учений.\nИтоги подвели в Минске.")
+    a = parse_article(
+        "x", "Учения ОДКБ завершились\nРанее, в мае, министры обсудили план учений.\nИтоги подвели в Минске."
+    )
     assert [p.kind for p in a.paragraphs] == ["title", "body", "body"]
 
 
@@ -174,23 +219,28 @@ def test_metadata(seed_corpus, own_corpus, article_id):
 
 def test_article_without_a_title_is_labelled_by_its_lead_sentence_and_says_so(seed_corpus, own_corpus):
     a = article(seed_corpus, "003_0ddd33c837182fba")
-    assert a.title == ("На встрече подведут итоги предыдущего заседания в Бишкеке и определят приоритетные "
-                       "направления сотрудничества на 2026 год.")
+    assert a.title == (
+        "На встрече подведут итоги предыдущего заседания в Бишкеке и определят приоритетные "
+        "направления сотрудничества на 2026 год."
+    )
     b = article(own_corpus, "no_title_lead")
     assert b.title == "Делегация Вооруженных сил Узбекистана прибыла в Алматы для участия в командно-штабных учениях."
     assert b.warnings == ("no title line: labelled by its lead sentence",)
     assert [p.kind for p in b.paragraphs] == ["body", "body"]
 
 
-@pytest.mark.parametrize("text, iso", [
-    ("29 Дек 2014", "2014-12-29"),
-    ("10 июля", "--07-10"),
-    ("05.05.2023 10:15", "2023-05-05"),
-    ("Опубликовано: 12 марта 2024, 10:00", "2024-03-12"),
-    ("Дата публикации: 3 января 2021 г.", "2021-01-03"),
-    ("2021-08-24T09:00:00+06:00", "2021-08-24"),
-    ("пятница, 7 November 2025", "2025-11-07"),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("29 Дек 2014", "2014-12-29"),
+        ("10 июля", "--07-10"),
+        ("05.05.2023 10:15", "2023-05-05"),
+        ("Опубликовано: 12 марта 2024, 10:00", "2024-03-12"),
+        ("Дата публикации: 3 января 2021 г.", "2021-01-03"),
+        ("2021-08-24T09:00:00+06:00", "2021-08-24"),
+        ("пятница, 7 November 2025", "2025-11-07"),
+    ],
+)
 def test_dates_keep_the_parts_the_text_gives(text, iso):
     assert parse_date(text).iso == iso
 
@@ -200,13 +250,16 @@ def test_non_dates_are_not_dates(text):
     assert parse_date(text) is None
 
 
-@pytest.mark.parametrize("line, place, iso, outlet", [
-    ("АСТАНА. 10 июля. КАЗИНФОРМ - Сегодня в Астане", "Астана", "--07-10", "Казинформ"),
-    ("БИШКЕК, 14 марта — Sputnik. Министр обороны", "Бишкек", "--03-14", "Sputnik"),
-    ("МОСКВА, 5 мая. /ТАСС/. Заместитель министра", "Москва", "--05-05", "ТАСС"),
-    ("НУР-СУЛТАН. КАЗИНФОРМ - Сегодня министр", "Нур-Султан", None, "Казинформ"),
-    ("АЛМАТЫ, 3 января 2020 г. Министр обороны", "Алматы", "2020-01-03", None),
-])
+@pytest.mark.parametrize(
+    "line, place, iso, outlet",
+    [
+        ("АСТАНА. 10 июля. КАЗИНФОРМ - Сегодня в Астане", "Астана", "--07-10", "Казинформ"),
+        ("БИШКЕК, 14 марта — Sputnik. Министр обороны", "Бишкек", "--03-14", "Sputnik"),
+        ("МОСКВА, 5 мая. /ТАСС/. Заместитель министра", "Москва", "--05-05", "ТАСС"),
+        ("НУР-СУЛТАН. КАЗИНФОРМ - Сегодня министр", "Нур-Султан", None, "Казинформ"),
+        ("АЛМАТЫ, 3 января 2020 г. Министр обороны", "Алматы", "2020-01-03", None),
+    ],
+)
 def test_datelines(line, place, iso, outlet):
     found = find_dateline(line)
     assert (found.place, found.date.iso if found.date else None, found.outlet) == (place, iso, outlet)
@@ -217,6 +270,7 @@ def test_a_sentence_in_capitals_is_no_dateline():
 
 
 # --- files it cannot use -----------------------------------------------------------------------
+
 
 def test_every_kind_of_bad_file_is_named_and_the_rest_load(tmp_path):
     shutil.copyfile(ARTICLES / "kg_uz_talks.txt", tmp_path / "good.txt")
@@ -230,11 +284,12 @@ def test_every_kind_of_bad_file_is_named_and_the_rest_load(tmp_path):
     corpus = load_corpus(tmp_path)
     assert corpus.ids == ["english", "good"]
     assert article(corpus, "english").warnings == (
-        "no Cyrillic letters: processed, but the language models are for Russian",)
+        "no Cyrillic letters: processed, but the language models are for Russian",
+    )
     reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in corpus.skipped}
     assert reasons == {
         "bad name;rm.txt": "bad name;rm.txt: 'bad name;rm' is not a safe article id (use letters, digits, '_', '-', "
-                           "'.'); skipped",
+        "'.'); skipped",
         "blank.txt": "empty file; skipped",
         "empty.txt": "empty file; skipped",
         "good_copy.txt": "same text as article good; skipped as a duplicate",
@@ -249,6 +304,7 @@ def test_missing_folder_is_one_clear_error(tmp_path):
 
 
 # --- reading a corpus one article at a time -------------------------------------------------
+
 
 def test_files_are_read_only_as_their_articles_are_taken(tmp_path):
     (tmp_path / "a.txt").write_text("Учения ОДКБ\nВ Кыргызстане прошли учения.\n", encoding="utf-8")
@@ -275,8 +331,9 @@ def test_jsonl_lines_read_one_at_a_time_are_the_same_in_any_line_end_or_encoding
     assert [(a.id, a.title, a.text, a.line) for a in crlf] == expected
     assert [(a.id, a.title, a.text, a.line) for a in cp1251] == expected
     assert [a.encoding for a in cp1251] == ["cp1251", "cp1251"]
-    assert [s.reason for s in crlf.skipped] == [s.reason for s in cp1251.skipped] == [
-        s.reason for s in own_corpus.skipped]
+    assert (
+        [s.reason for s in crlf.skipped] == [s.reason for s in cp1251.skipped] == [s.reason for s in own_corpus.skipped]
+    )
     (tmp_path / "agencies.jsonl").write_bytes(b"\n  \n")
     assert [s.reason for s in load_corpus(tmp_path).skipped] == ["empty file; skipped"]
 

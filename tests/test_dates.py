@@ -4,17 +4,19 @@ import re
 
 import pytest
 
-from analysis.corpus import load_article
-from analysis.dates import find_dates
+from analysis.facts.dates import find_dates
+from analysis.reading.corpus import load_article
 from conftest import SEEDS
 
-RELATIVE = ("В августе текущего года российские военные медики прибыли в Казахстан, "
-            "а в прошлом году стороны провели совместные учения.")
+RELATIVE = (
+    "В августе текущего года российские военные медики прибыли в Казахстан, "
+    "а в прошлом году стороны провели совместные учения."
+)
 
 
 def _dates(text: str, published: str = "") -> list[tuple[str, str, int, int]]:
     mentions = find_dates(text, [(0, len(text))], published)
-    assert all(text[m.start:m.stop] == m.text for m in mentions)
+    assert all(text[m.start : m.stop] == m.text for m in mentions)
     return [(m.text, m.value, m.start, m.stop) for m in mentions]
 
 
@@ -29,22 +31,36 @@ def _parts(value: str) -> tuple[int | None, int | None, int | None]:
 
 
 SENTENCES = [
-    ("АСТАНА, 10 июля. Министр обороны Казахстана встретился с делегацией Госкомвоенпрома Беларуси.",
-     [("10 июля", "--07-10", 8, 15)]),
-    ("Совместные учения миротворческих сил ОДКБ пройдут в январе 2015 года на полигоне «Матыбулак».",
-     [("январе 2015 года", "2015-01", 52, 68)]),
-    ("Министры обороны Казахстана и России утвердили план военного сотрудничества на 2026 год.",
-     [("2026 год", "2026", 79, 87)]),
-    ("Контракт на поставку вертолетов Ми-17В5 подписан 29 Дек 2014 в Казани.",
-     [("29 Дек 2014", "2014-12-29", 49, 60)]),
-    ("Договор о военном сотрудничестве 1994 года прекратит действие 1 января 2021 г., "
-     "а соглашение ратифицировано 05.03.2016.",
-     [("1994 года", "1994", 33, 42), ("1 января 2021 г.", "2021-01-01", 62, 78),
-      ("05.03.2016", "2016-03-05", 108, 118)]),
-    ("Программа военно-технического сотрудничества рассчитана на 2021–2023 годы.",
-     [("2021", "2021", 59, 63), ("2023 годы", "2023", 64, 73)]),
-    ("С начала марта на заводе в Петропавловске ремонтируют бронетехнику, в учениях участвуют 2500 военнослужащих.",
-     [("марта", "--03", 9, 14)]),
+    (
+        "АСТАНА, 10 июля. Министр обороны Казахстана встретился с делегацией Госкомвоенпрома Беларуси.",
+        [("10 июля", "--07-10", 8, 15)],
+    ),
+    (
+        "Совместные учения миротворческих сил ОДКБ пройдут в январе 2015 года на полигоне «Матыбулак».",
+        [("январе 2015 года", "2015-01", 52, 68)],
+    ),
+    (
+        "Министры обороны Казахстана и России утвердили план военного сотрудничества на 2026 год.",
+        [("2026 год", "2026", 79, 87)],
+    ),
+    ("Контракт на поставку вертолетов Ми-17В5 подписан 29 Дек 2014 в Казани.", [("29 Дек 2014", "2014-12-29", 49, 60)]),
+    (
+        "Договор о военном сотрудничестве 1994 года прекратит действие 1 января 2021 г., "
+        "а соглашение ратифицировано 05.03.2016.",
+        [
+            ("1994 года", "1994", 33, 42),
+            ("1 января 2021 г.", "2021-01-01", 62, 78),
+            ("05.03.2016", "2016-03-05", 108, 118),
+        ],
+    ),
+    (
+        "Программа военно-технического сотрудничества рассчитана на 2021–2023 годы.",
+        [("2021", "2021", 59, 63), ("2023 годы", "2023", 64, 73)],
+    ),
+    (
+        "С начала марта на заводе в Петропавловске ремонтируют бронетехнику, в учениях участвуют 2500 военнослужащих.",
+        [("марта", "--03", 9, 14)],
+    ),
 ]
 
 
@@ -54,8 +70,10 @@ def test_dates_keep_only_the_parts_the_text_gives(text, expected):
 
 
 def test_relative_years_count_from_the_publication_year():
-    assert _dates(RELATIVE, "2020-10-02") == [("августе текущего года", "2020-08", 2, 23),
-                                             ("прошлом году", "2019", 75, 87)]
+    assert _dates(RELATIVE, "2020-10-02") == [
+        ("августе текущего года", "2020-08", 2, 23),
+        ("прошлом году", "2019", 75, 87),
+    ]
     text = "В этом году Казахстан получит новые вертолеты, а в следующем году - военно-транспортные самолеты."
     assert _dates(text, "2014-12-29") == [("этом году", "2014", 2, 11), ("следующем году", "2015", 51, 65)]
 
@@ -77,7 +95,7 @@ def test_seed_dates_without_a_publication_date():
     article = load_article(SEEDS / "001_7d1e7618c1cc4230.txt")
     assert article.published == ""
     mentions = find_dates(article.text, _analysed_spans(article), article.published)
-    assert all(article.text[m.start:m.stop] == m.text for m in mentions)
+    assert all(article.text[m.start : m.stop] == m.text for m in mentions)
     # "в этом году" and twice "в августе текущего года" stay without a date
     assert [m.as_json() for m in mentions] == [
         {"text": "2021 году", "value": "2021", "start": 2256, "stop": 2265},
@@ -102,8 +120,10 @@ def test_seed_dates_with_a_publication_date():
 def test_only_the_given_spans_are_read():
     article = load_article(SEEDS / "004_cfd950fd49b21b71.txt")
     assert article.published == "2014-12-29"
-    analysed = [(m.text, m.value, m.start, m.stop)
-                for m in find_dates(article.text, _analysed_spans(article), article.published)]
+    analysed = [
+        (m.text, m.value, m.start, m.stop)
+        for m in find_dates(article.text, _analysed_spans(article), article.published)
+    ]
     assert analysed == [("29 декабря 2014 г.", "2014-12-29", 231, 249), ("январе 2015 года", "2015-01", 2921, 2937)]
     # the publication date line "29 Дек 2014" is no analysed paragraph
     assert _dates(article.text, article.published) == [("29 Дек 2014", "2014-12-29", 73, 84)] + analysed
@@ -113,7 +133,7 @@ def test_every_date_natasha_finds_is_found_with_the_same_parts():
     """The regexes stand in for natasha's DatesExtractor: nothing it finds may be lost."""
     from natasha import DatesExtractor
 
-    from analysis.nlp import pipeline
+    from analysis.language.nlp import pipeline
 
     extractor = DatesExtractor(pipeline().morph_vocab)
     articles = [load_article(path) for path in sorted(SEEDS.glob("*.txt"))]

@@ -7,13 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from analysis.factru import load_documents, score_document
+from analysis.evaluation.factru import load_documents, score_document
 
 TEXT = "Глава МИД России Сергей Лавров посетил «Газпром»."
 WORDS = ["Глава", "МИД", "России", "Сергей", "Лавров", "посетил", "«", "Газпром", "»", "."]
 # span id, type, first token, token count
-SPANS = [(1, "job", 0, 1), (2, "org_name", 1, 1), (3, "loc_name", 2, 1), (4, "name", 3, 1), (5, "surname", 4, 1),
-         (6, "org_name", 6, 3)]
+SPANS = [
+    (1, "job", 0, 1),
+    (2, "org_name", 1, 1),
+    (3, "loc_name", 2, 1),
+    (4, "name", 3, 1),
+    (5, "surname", 4, 1),
+    (6, "org_name", 6, 3),
+]
 OBJECTS = [(1, "Org", [2, 3]), (2, "LocOrg", [3]), (3, "Person", [4, 5]), (4, "Org", [6]), (5, "Person", [1])]
 FACTRU = Path(__file__).resolve().parents[2] / "shared" / "data" / "factRuEval-2016"
 
@@ -26,29 +32,42 @@ def document(tmp_path):
         starts.append(position)
         position += len(word)
     (tmp_path / "book_1.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "book_1.tokens").write_text("".join(f"{100 + i} {s} {len(w)} {w}\n" for i, (s, w) in
-                                                    enumerate(zip(starts, WORDS))), encoding="utf-8")
-    (tmp_path / "book_1.spans").write_text("".join(
-        f"{sid} {kind} {starts[first]} {starts[first + count - 1] + len(WORDS[first + count - 1]) - starts[first]} "
-        f"{100 + first} {count}  # text\n" for sid, kind, first, count in SPANS), encoding="utf-8")
-    (tmp_path / "book_1.objects").write_text("".join(f"{oid} {kind} {' '.join(map(str, spans))} # text\n"
-                                                     for oid, kind, spans in OBJECTS), encoding="utf-8")
+    (tmp_path / "book_1.tokens").write_text(
+        "".join(f"{100 + i} {s} {len(w)} {w}\n" for i, (s, w) in enumerate(zip(starts, WORDS))), encoding="utf-8"
+    )
+    (tmp_path / "book_1.spans").write_text(
+        "".join(
+            f"{sid} {kind} {starts[first]} {starts[first + count - 1] + len(WORDS[first + count - 1]) - starts[first]} "
+            f"{100 + first} {count}  # text\n"
+            for sid, kind, first, count in SPANS
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "book_1.objects").write_text(
+        "".join(f"{oid} {kind} {' '.join(map(str, spans))} # text\n" for oid, kind, spans in OBJECTS), encoding="utf-8"
+    )
     return load_documents(tmp_path)[0]
 
 
 def test_gold_mentions_weigh_names_and_make_embedded_and_unnamed_ones_neutral(document):
     assert [(g.type, sorted(g.tokens), g.neutral) for g in document.gold] == [
-        ("ORG", [1, 2], False), ("LOC", [2], True), ("PER", [3, 4], False), ("ORG", [6, 7, 8], False),
-        ("PER", [0], True)]  # LocOrg "России" inside "МИД России"; a person named only by a job title
+        ("ORG", [1, 2], False),
+        ("LOC", [2], True),
+        ("PER", [3, 4], False),
+        ("ORG", [6, 7, 8], False),
+        ("PER", [0], True),
+    ]  # LocOrg "России" inside "МИД России"; a person named only by a job title
     assert [t.text for t in document.tokens if t.ignored] == ["«", "»", "."]  # glued to a neighbour
 
 
 def test_partial_matches_earn_partial_credit_and_neutral_gold_counts_for_nothing(document):
-    responses = [("ORG", 6, 9),  # "МИД": one of the two name tokens -> 0.5
-                 ("LOC", 10, 16),  # "России": matches the embedded LocOrg -> neutral
-                 ("PER", 17, 30),  # "Сергей Лавров" -> 1
-                 ("ORG", 40, 47),  # "Газпром" without its quotes -> 1 (gold punctuation is not missed)
-                 ("ORG", 0, 5)]  # "Глава" as an organisation: unmatched -> a false positive
+    responses = [
+        ("ORG", 6, 9),  # "МИД": one of the two name tokens -> 0.5
+        ("LOC", 10, 16),  # "России": matches the embedded LocOrg -> neutral
+        ("PER", 17, 30),  # "Сергей Лавров" -> 1
+        ("ORG", 40, 47),  # "Газпром" without its quotes -> 1 (gold punctuation is not missed)
+        ("ORG", 0, 5),
+    ]  # "Глава" as an organisation: unmatched -> a false positive
     scores = score_document(document, responses)
     assert (scores["PER"].credit, scores["PER"].responses, scores["PER"].gold) == (1, 1, 1)
     assert (scores["ORG"].credit, scores["ORG"].responses, scores["ORG"].gold) == (1.5, 3, 2)
@@ -64,10 +83,14 @@ def test_a_response_of_another_type_never_matches(document):
 
 
 def test_a_missing_folder_is_one_clear_error(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "analysis.evaluate", "factru", str(tmp_path / "none")],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis.evaluate", "factru", str(tmp_path / "none")], capture_output=True, text=True
+    )
     assert done.returncode == 2
-    assert done.stderr == f"error: factRuEval folder not found: {tmp_path / 'none'} (pass the devset/ or testset/ folder)\n"
+    assert (
+        done.stderr
+        == f"error: factRuEval folder not found: {tmp_path / 'none'} (pass the devset/ or testset/ folder)\n"
+    )
 
 
 @pytest.mark.skipif(not FACTRU.is_dir(), reason="factRuEval-2016 is not beside the project (../shared/data)")
@@ -75,8 +98,12 @@ def test_the_command_scores_natasha_and_the_package_on_real_texts(tmp_path):
     for name in ("book_100", "book_105", "book_115"):
         for path in (FACTRU / "devset").glob(f"{name}.*"):
             shutil.copyfile(path, tmp_path / path.name)
-    done = subprocess.run([sys.executable, "-m", "analysis.evaluate", "factru", str(tmp_path)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis.evaluate", "factru", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     lines = done.stdout.splitlines()
     assert lines[0].startswith(f"factRuEval-2016 {tmp_path.name}: 3 texts, ")

@@ -6,10 +6,9 @@ import json
 import pytest
 
 from analysis import extract_corpus, load_results
-from analysis.actors import resolve_actors
-from analysis.corpus import load_article, parse_article
-from analysis.nlp import analyse
-
+from analysis.facts.document import read_document
+from analysis.language.nlp import analyse
+from analysis.reading.corpus import load_article, parse_article
 from conftest import ARTICLES
 
 LEADS = {
@@ -19,14 +18,28 @@ LEADS = {
     "003_0ddd33c837182fba": {"Шайх-Хасан Жазыкбаев", "Денис Мантуров"},
     "004_cfd950fd49b21b71": {"Имангали Тасмагамбетов", "Рустам Минниханов"},
 }
-FACT_KEYS = ["article_id", "title", "published", "sources", "persons", "organizations", "countries", "places",
-             "meetings", "agreements", "quotes", "dates", "amounts", "themes"]
+FACT_KEYS = [
+    "article_id",
+    "title",
+    "published",
+    "sources",
+    "persons",
+    "organizations",
+    "countries",
+    "places",
+    "meetings",
+    "agreements",
+    "quotes",
+    "dates",
+    "amounts",
+    "themes",
+]
 
 
 def test_every_mention_is_the_text_at_its_offsets(seed_results):
     assert len(seed_results.mentions) > 150
     for row in seed_results.mentions.itertuples():
-        assert seed_results.text(row.article_id)[row.start:row.stop] == row.text
+        assert seed_results.text(row.article_id)[row.start : row.stop] == row.text
 
 
 @pytest.mark.parametrize("article_id", sorted(LEADS))
@@ -63,8 +76,8 @@ def test_same_person_is_the_same_actor_across_articles(seed_results):
 
 def test_own_article_people_with_every_variant():
     article = load_article(ARTICLES / "kg_uz_talks.txt")
-    analysis = analyse(article)
-    actors, ids = resolve_actors(analysis.mentions)
+    analysis = read_document(article)
+    actors, ids = analysis.actors, analysis.actor_ids
     people = {}
     for mention, actor_id in zip(analysis.mentions, ids):
         if mention.type == "PER":
@@ -76,18 +89,24 @@ def test_own_article_people_with_every_variant():
     assert {a.name for a in actors if a.kind == "person"} == {"Бакыт Калыков", "Абдусалом Азизов"}
 
 
-@pytest.mark.parametrize("sentence, mention, normal", [
-    ("Президент встретился с Касым-Жомартом Токаевым в Астане.", "Касым-Жомартом Токаевым", "Касым-Жомарт Токаев"),
-    ("Визит Нурсултана Назарбаева в Минск завершился.", "Нурсултана Назарбаева", "Нурсултан Назарбаев"),
-    ("Он рассказал о встрече с Айгерим Джаксыбековой.", "Айгерим Джаксыбековой", "Айгерим Джаксыбекова"),
-    ("Заявление Марии Захаровой прокомментировал министр.", "Марии Захаровой", "Мария Захарова"),
-    ("Министр встретился с Садыром Жапаровым и Ильхамом Алиевым.", "Садыром Жапаровым", "Садыр Жапаров"),
-    ("Министр встретился с Садыром Жапаровым и Ильхамом Алиевым.", "Ильхамом Алиевым", "Ильхам Алиев"),
-    ("Заявление прокомментировал Бахтиёр Курбанов.", "Бахтиёр Курбанов", "Бахтиёр Курбанов"),
-    ("Делегацию принял министр обороны Беларуси Виктор Хренин, встречу с Виктора Хренина начали.", "Виктора Хренина",
-     "Виктор Хренин"),
-    ("Министр позвонил Виктору Хренину.", "Виктору Хренину", "Виктор Хренин"),
-])
+@pytest.mark.parametrize(
+    "sentence, mention, normal",
+    [
+        ("Президент встретился с Касым-Жомартом Токаевым в Астане.", "Касым-Жомартом Токаевым", "Касым-Жомарт Токаев"),
+        ("Визит Нурсултана Назарбаева в Минск завершился.", "Нурсултана Назарбаева", "Нурсултан Назарбаев"),
+        ("Он рассказал о встрече с Айгерим Джаксыбековой.", "Айгерим Джаксыбековой", "Айгерим Джаксыбекова"),
+        ("Заявление Марии Захаровой прокомментировал министр.", "Марии Захаровой", "Мария Захарова"),
+        ("Министр встретился с Садыром Жапаровым и Ильхамом Алиевым.", "Садыром Жапаровым", "Садыр Жапаров"),
+        ("Министр встретился с Садыром Жапаровым и Ильхамом Алиевым.", "Ильхамом Алиевым", "Ильхам Алиев"),
+        ("Заявление прокомментировал Бахтиёр Курбанов.", "Бахтиёр Курбанов", "Бахтиёр Курбанов"),
+        (
+            "Делегацию принял министр обороны Беларуси Виктор Хренин, встречу с Виктора Хренина начали.",
+            "Виктора Хренина",
+            "Виктор Хренин",
+        ),
+        ("Министр позвонил Виктору Хренину.", "Виктору Хренину", "Виктор Хренин"),
+    ],
+)
 def test_person_names_are_put_into_the_nominative(sentence, mention, normal):
     found = {m.text: m.normal for m in analyse(parse_article("x", sentence)).mentions if m.type == "PER"}
     assert found[mention] == normal
@@ -95,7 +114,7 @@ def test_person_names_are_put_into_the_nominative(sentence, mention, normal):
 
 def test_fact_record_has_the_design_schema_and_invents_nothing(seed_results):
     facts = seed_results.facts("004_cfd950fd49b21b71")
-    assert list(facts)[:len(FACT_KEYS)] == FACT_KEYS
+    assert list(facts)[: len(FACT_KEYS)] == FACT_KEYS
     assert facts["title"] == "Татарстан и Казахстан расширят сотрудничество в военно-технической сфере"
     for key in ("agreements", "amounts", "sources"):  # the article names none
         assert facts[key] == []
@@ -110,24 +129,25 @@ def test_fact_record_has_the_design_schema_and_invents_nothing(seed_results):
 
 
 def test_one_failing_article_does_not_stop_the_others(tmp_path, monkeypatch):
-    import analysis.extract
+    import analysis.batch.extract
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text("Учения\nМинистр обороны Бакыт Калыков провел учения.", encoding="utf-8")
     (corpus / "breaks.txt").write_text("Учения\nСергей Петров провел учения.", encoding="utf-8")
-    real = analysis.extract.analyse
+    real = analysis.batch.extract.analyse
 
     def analyse_or_fail(article):
         if article.id == "breaks":
             raise RuntimeError("model failure")
         return real(article)
 
-    monkeypatch.setattr(analysis.extract, "analyse", analyse_or_fail)
+    monkeypatch.setattr(analysis.batch.extract, "analyse", analyse_or_fail)
     report = extract_corpus(corpus, tmp_path / "out", progress=False)
     assert report.articles == 1
     assert [(s.path.rsplit("/", 1)[-1], s.reason) for s in report.skipped] == [
-        ("breaks.txt", "extraction failed: RuntimeError: model failure")]
+        ("breaks.txt", "extraction failed: RuntimeError: model failure")
+    ]
     results = load_results(tmp_path / "out")
     assert results.ids == ["good"]
     assert list(results.skipped["file"]) == ["breaks.txt"]
@@ -137,9 +157,15 @@ def test_one_failing_article_does_not_stop_the_others(tmp_path, monkeypatch):
 def test_two_extractions_give_byte_identical_files(two_corpus, tmp_path):
     extract_corpus(two_corpus, tmp_path / "a", progress=False)
     extract_corpus(two_corpus, tmp_path / "b", progress=False)
-    for name in ("data/articles.csv", "data/mentions.csv", "data/actors.csv",
-                 "data/facts/001_7d1e7618c1cc4230.json", "network/actors.graphml",
-                 "network/actors.png", "network/actors.svg"):
+    for name in (
+        "data/articles.csv",
+        "data/mentions.csv",
+        "data/actors.csv",
+        "data/facts/001_7d1e7618c1cc4230.json",
+        "network/actors.graphml",
+        "network/actors.png",
+        "network/actors.svg",
+    ):
         assert filecmp.cmp(tmp_path / "a" / name, tmp_path / "b" / name, shallow=False), name
 
 
@@ -153,7 +179,8 @@ def test_articles_removed_from_the_corpus_leave_no_stale_files(two_corpus, tmp_p
     extract_corpus(corpus, tmp_path / "out", progress=False)
     assert sorted(p.name for p in (tmp_path / "out/data/facts").iterdir()) == ["001_7d1e7618c1cc4230.json"]
     assert json.loads((tmp_path / "out/data/extraction.json").read_text())["inputs"] == {
-        "001_7d1e7618c1cc4230.txt": "1480082a6988d428f19fd466b3275d721b9b2bc4f80a63e051a8781fce2b5648"}
+        "001_7d1e7618c1cc4230.txt": "1480082a6988d428f19fd466b3275d721b9b2bc4f80a63e051a8781fce2b5648"
+    }
 
 
 def test_outlets_are_sources_not_actors(seed_results):
@@ -186,7 +213,7 @@ def test_own_html_article_people_and_photo_credit(tmp_path):
     # "Фото: Айгуль Серикова / ТАСС" is a credit, not a person of the story
     assert [p["name"] for p in tass["persons"]] == ["Александр Фомин", "Руслан Жаксылыков"]
     for row in results.mentions.itertuples():
-        assert results.text(row.article_id)[row.start:row.stop] == row.text
+        assert results.text(row.article_id)[row.start : row.stop] == row.text
 
 
 def test_offsets_hold_for_windows_1251_files_with_crlf(tmp_path):
@@ -201,12 +228,12 @@ def test_offsets_hold_for_windows_1251_files_with_crlf(tmp_path):
     rows = list(results.mentions.itertuples())
     assert any(r.text == "Ерлана Жангалиева" for r in rows)
     for row in rows:
-        assert text[row.start:row.stop] == row.text
+        assert text[row.start : row.stop] == row.text
     removed = results.out / "data" / "removed.csv"
     assert removed.read_text(encoding="utf-8").splitlines()[1:] == [
         "vlast,64,80,counter,Просмотров: 1024",
-        "vlast,387,478,digest,\"Ранее сообщалось, что Казахстан и Турция подписали меморандум о производстве "
-        "беспилотников.\"",
+        'vlast,387,478,digest,"Ранее сообщалось, что Казахстан и Турция подписали меморандум о производстве '
+        'беспилотников."',
         "vlast,479,543,digest,Турецкая компания TUSAS откроет сборочное производство в Астане.",
         "vlast,544,558,counter,Комментарии: 5",
     ]

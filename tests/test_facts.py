@@ -2,12 +2,11 @@
 
 import pytest
 
-from analysis.actors import resolve_actors
-from analysis.corpus import parse_article
-from analysis.facts import build_facts
-from analysis.lemmas import lemma
-from analysis.nlp import analyse
-from analysis.roles import person_roles
+from analysis.facts.document import read_document
+from analysis.facts.record import build_facts
+from analysis.facts.schema import to_json
+from analysis.language.lemmas import lemma
+from analysis.reading.corpus import parse_article
 
 OWN = """Казахстан и Беларусь подписали новое соглашение о военном сотрудничестве
 АСТАНА, 14 марта. В Минске состоялась встреча министра обороны Казахстана Руслана Жаксылыкова с министром обороны Беларуси Виктором Хрениным.
@@ -21,10 +20,7 @@ NOTHING = "Погода в столице\nВ Астане ожидается с
 
 def facts_of(text: str) -> dict:
     article = parse_article("own", text)
-    analysis = analyse(article)
-    actors, ids = resolve_actors(analysis.mentions, article.source_spans)
-    roles = person_roles(article.text, analysis.mentions, analysis.sentences, ids, actors)
-    return build_facts(article, list(analysis.mentions), actors, ids, roles, analysis.sentences).as_json()
+    return to_json(build_facts(read_document(article)))
 
 
 @pytest.fixture(scope="module")
@@ -33,38 +29,64 @@ def own():
 
 
 def test_a_meeting_with_its_place_and_participants(own):
-    assert own["meetings"] == [{
-        "kind": "meeting", "participants": ["Руслан Жаксылыков", "Виктор Хренин"],
-        "participant_ids": ["person:руслан_жаксылыков", "person:виктор_хренин"], "place": "Минск", "date": None,
-        "evidence": [91, 214], "participant_mentions": [[147, 166], [196, 213]]}]
+    assert own["meetings"] == [
+        {
+            "kind": "meeting",
+            "participants": ["Руслан Жаксылыков", "Виктор Хренин"],
+            "participant_ids": ["person:руслан_жаксылыков", "person:виктор_хренин"],
+            "place": "Минск",
+            "date": None,
+            "evidence": [91, 214],
+            "participant_mentions": [[147, 166], [196, 213]],
+        }
+    ]
 
 
 def test_a_signed_and_a_superseded_agreement(own):
     found = [(a["kind"], a["title"], a["status"], a["parties"], a["year"]) for a in own["agreements"]]
     assert found == [
         ("agreement", "новое соглашение о военном сотрудничестве", "signed", ["Казахстан", "Беларусь"], None),
-        ("agreement", "соглашение о военно-техническом сотрудничестве между Республикой Казахстан и Республикой "
-                      "Беларусь", "signed", ["Казахстан", "Беларусь"], None),
+        (
+            "agreement",
+            "соглашение о военно-техническом сотрудничестве между Республикой Казахстан и Республикой Беларусь",
+            "signed",
+            ["Казахстан", "Беларусь"],
+            None,
+        ),
         ("agreement", "соглашение 2002 года", "superseded", [], "2002"),
-        ("contract", "первый контракт на ремонт вертолетов", None, [], None)]
+        ("contract", "первый контракт на ремонт вертолетов", None, [], None),
+    ]
 
 
 def test_quotes_attributed_through_a_pronoun_and_a_title(own):
     found = [(q["speaker"], q["cue"], q["text"][:30]) for q in own["quotes"]]
-    assert found == [("Виктор Хренин", "отметил он", "Мы договорились расширить подг"),
-                     ("Имангали Тасмагамбетов", "сказал генеральный секретарь ОДКБ", "Организация готова поддержать ")]
+    assert found == [
+        ("Виктор Хренин", "отметил он", "Мы договорились расширить подг"),
+        ("Имангали Тасмагамбетов", "сказал генеральный секретарь ОДКБ", "Организация готова поддержать "),
+    ]
 
 
 def test_dates_without_a_year_and_amounts_in_tenge(own):
     assert [(d["text"], d["value"]) for d in own["dates"]] == [
-        ("14 марта", "--03-14"), ("2002 года", "2002"), ("сентябре", "--09")]
-    assert own["amounts"] == [{"text": "12,5 млрд тенге", "amount": 12500000000, "currency": "KZT",
-                               "start": 800, "stop": 815}]
+        ("14 марта", "--03-14"),
+        ("2002 года", "2002"),
+        ("сентябре", "--09"),
+    ]
+    assert own["amounts"] == [
+        {"text": "12,5 млрд тенге", "amount": 12500000000, "currency": "KZT", "start": 800, "stop": 815}
+    ]
 
 
 def test_themes_counted_from_the_lexicon(own):
     assert {t["theme"]: t["count"] for t in own["themes"]} == {
-        "supply": 2, "training": 1, "maintenance": 1, "production": 1, "exercises": 1, "it_uav": 1, "aviation": 1}
+        "supply": 2,
+        "training": 1,
+        "maintenance": 1,
+        "production": 1,
+        "exercises": 1,
+        "it_uav": 1,
+        "aviation": 1,
+    }
 
 
 def test_an_article_with_no_facts_has_empty_lists():
@@ -76,9 +98,23 @@ SEED_MEETINGS = {
     "000_884c3e9360fca713": [(["Имангали Тасмагамбетов", "Денис Мантуров"], None, None)],
     "001_7d1e7618c1cc4230": [(["Нурлан Ермекбаев", "Сергей Шойгу"], "Астана", None)],
     "002_739a7ddcb5cf33d2": [(["Адильбек Джаксыбеков", "Николай Азаматов"], "Астана", "--07-10")],
-    "004_cfd950fd49b21b71": [(["Имангали Тасмагамбетов", "Рустам Минниханов", "Михаил Бочарников", "Равиль Зарипов",
-                               "Сергей Когогин", "Ренат Мистахов", "Радик Хасанов", "Борис Тихомиров",
-                               "Валерий Пашко"], "Астана", "2014-12-29")],
+    "004_cfd950fd49b21b71": [
+        (
+            [
+                "Имангали Тасмагамбетов",
+                "Рустам Минниханов",
+                "Михаил Бочарников",
+                "Равиль Зарипов",
+                "Сергей Когогин",
+                "Ренат Мистахов",
+                "Радик Хасанов",
+                "Борис Тихомиров",
+                "Валерий Пашко",
+            ],
+            "Астана",
+            "2014-12-29",
+        )
+    ],
 }
 
 
@@ -92,20 +128,31 @@ def test_seed_treaty_signed_and_the_one_it_replaces(seed_results):
     agreements = seed_results.facts("001_7d1e7618c1cc4230")["agreements"]
     found = [(a["title"], a["status"], a["parties"], a["year"]) for a in agreements]
     assert found[:3] == [
-        ("обновленный договор о военном сотрудничестве между Республикой Казахстан и Российской Федерацией", "signed",
-         ["Казахстан", "Россия"], None),
+        (
+            "обновленный договор о военном сотрудничестве между Республикой Казахстан и Российской Федерацией",
+            "signed",
+            ["Казахстан", "Россия"],
+            None,
+        ),
         ("договор 1994 года", "superseded", [], "1994"),
-        ("программа стратегического партнерства в военной области на трехлетний период", "drafted", [], None)]
+        ("программа стратегического партнерства в военной области на трехлетний период", "drafted", [], None),
+    ]
 
 
 def test_seed_quote_speakers(seed_results):
-    speakers = {aid: [(q["speaker"], q["cue"]) for q in seed_results.facts(aid)["quotes"]]
-                for aid in ("000_884c3e9360fca713", "001_7d1e7618c1cc4230", "002_739a7ddcb5cf33d2")}
-    assert speakers["000_884c3e9360fca713"] == [("Денис Мантуров", "отметил Денис Мантуров"),
-                                                ("Имангали Тасмагамбетов", "сказал генеральный секретарь ОДКБ")]
+    speakers = {
+        aid: [(q["speaker"], q["cue"]) for q in seed_results.facts(aid)["quotes"]]
+        for aid in ("000_884c3e9360fca713", "001_7d1e7618c1cc4230", "002_739a7ddcb5cf33d2")
+    }
+    assert speakers["000_884c3e9360fca713"] == [
+        ("Денис Мантуров", "отметил Денис Мантуров"),
+        ("Имангали Тасмагамбетов", "сказал генеральный секретарь ОДКБ"),
+    ]
     assert speakers["001_7d1e7618c1cc4230"][:3] == [
-        ("Министерство обороны", "сообщили в пресс-службе Минобороны"), ("Нурлан Ермекбаев", "отметил Ермекбаев"),
-        ("Министерство обороны Казахстана", "добавили в Минобороны Казахстана")]
+        ("Министерство обороны", "сообщили в пресс-службе Минобороны"),
+        ("Нурлан Ермекбаев", "отметил Ермекбаев"),
+        ("Министерство обороны Казахстана", "добавили в Минобороны Казахстана"),
+    ]
     assert speakers["001_7d1e7618c1cc4230"][-1] == (None, "говорится в сообщении оборонного ведомства")
     assert speakers["002_739a7ddcb5cf33d2"] == [("Адильбек Джаксыбеков", "отметил он")]
 
@@ -122,15 +169,16 @@ def test_every_fact_points_at_the_text_it_came_from(seed_results):
             start, stop = agreement["evidence"]
             first_start, first_stop = agreement["mentions"][0]
             assert start <= first_start and first_stop <= stop
-            assert any(lemma(text[s:e].split()[-1]) == lemma(agreement["title"].split()[-1])
-                       for s, e in agreement["mentions"])  # the title is one of its namings, in the nominative
+            assert any(
+                lemma(text[s:e].split()[-1]) == lemma(agreement["title"].split()[-1]) for s, e in agreement["mentions"]
+            )  # the title is one of its namings, in the nominative
             checked += 1
         for quote in facts["quotes"]:
-            assert text[quote["start"]:quote["stop"]] == quote["text"]
-            assert quote["cue_start"] < 0 or text[quote["cue_start"]:quote["cue_stop"]] == quote["cue"]
+            assert text[quote["start"] : quote["stop"]] == quote["text"]
+            assert quote["cue_start"] < 0 or text[quote["cue_start"] : quote["cue_stop"]] == quote["cue"]
             checked += 1
         for item in facts["dates"] + facts["amounts"]:
-            assert text[item["start"]:item["stop"]] == item["text"]
+            assert text[item["start"] : item["stop"]] == item["text"]
             checked += 1
     assert checked == 39
 

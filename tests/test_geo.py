@@ -2,27 +2,29 @@
 
 import pytest
 
-from analysis.actors import resolve_actors
-from analysis.corpus import parse_article
-from analysis.geo import find_place
-from analysis.nlp import analyse
+from analysis.facts.document import read_document
+from analysis.language.geo import find_place
+from analysis.reading.corpus import parse_article
 
 
-@pytest.mark.parametrize("text, name, kind, code, country", [
-    ("Республики Казахстан", "Казахстан", "country", "KZ", "KZ"),
-    ("РК", "Казахстан", "country", "KZ", "KZ"),
-    ("Российской Федерацией", "Россия", "country", "RU", "RU"),
-    ("РФ", "Россия", "country", "RU", "RU"),
-    ("Беларусью", "Беларусь", "country", "BY", "BY"),
-    ("Республикой Беларусь", "Беларусь", "country", "BY", "BY"),
-    ("Киргизии", "Кыргызстан", "country", "KG", "KG"),
-    ("Соединенных Штатах", "США", "country", "US", "US"),
-    ("РТ", "Татарстан", "region", "RU-TA", "RU"),
-    ("Республики Татарстан", "Татарстан", "region", "RU-TA", "RU"),
-    ("Нур-Султане", "Астана", "city", "", "KZ"),
-    ("Алма-Ате", "Алматы", "city", "", "KZ"),
-    ("Казани", "Казань", "city", "", "RU"),
-])
+@pytest.mark.parametrize(
+    "text, name, kind, code, country",
+    [
+        ("Республики Казахстан", "Казахстан", "country", "KZ", "KZ"),
+        ("РК", "Казахстан", "country", "KZ", "KZ"),
+        ("Российской Федерацией", "Россия", "country", "RU", "RU"),
+        ("РФ", "Россия", "country", "RU", "RU"),
+        ("Беларусью", "Беларусь", "country", "BY", "BY"),
+        ("Республикой Беларусь", "Беларусь", "country", "BY", "BY"),
+        ("Киргизии", "Кыргызстан", "country", "KG", "KG"),
+        ("Соединенных Штатах", "США", "country", "US", "US"),
+        ("РТ", "Татарстан", "region", "RU-TA", "RU"),
+        ("Республики Татарстан", "Татарстан", "region", "RU-TA", "RU"),
+        ("Нур-Султане", "Астана", "city", "", "KZ"),
+        ("Алма-Ате", "Алматы", "city", "", "KZ"),
+        ("Казани", "Казань", "city", "", "RU"),
+    ],
+)
 def test_every_form_finds_its_entry(text, name, kind, code, country):
     place = find_place(text)
     assert (place.name, place.kind, place.code, place.country) == (name, kind, code, country)
@@ -34,25 +36,41 @@ def test_other_names_are_not_places(text):
 
 
 def test_variants_in_an_article_are_one_country_actor():
-    article = parse_article("x", "Минобороны РК и Республики Беларусь\n"
-                                 "Министр обороны Республики Казахстан прибыл в Минск. Казахстан и Беларусь "
-                                 "подписали план сотрудничества, сообщили в Минске.")
-    analysis = analyse(article)
-    actors, ids = resolve_actors(analysis.mentions)
+    article = parse_article(
+        "x",
+        "Минобороны РК и Республики Беларусь\n"
+        "Министр обороны Республики Казахстан прибыл в Минск. Казахстан и Беларусь "
+        "подписали план сотрудничества, сообщили в Минске.",
+    )
+    analysis = read_document(article)
+    actors, ids = analysis.actors, analysis.actor_ids
     by_id = {a.actor_id: a for a in actors}
-    found = {(m.text, by_id[aid].name, by_id[aid].kind, by_id[aid].code or by_id[aid].country)
-             for m, aid in zip(analysis.mentions, ids) if by_id[aid].kind in ("country", "place")}
-    assert found == {("РК", "Казахстан", "country", "KZ"), ("Республики Беларусь", "Беларусь", "country", "BY"),
-                     ("Республики Казахстан", "Казахстан", "country", "KZ"), ("Минск", "Минск", "place", "BY"),
-                     ("Казахстан", "Казахстан", "country", "KZ"), ("Беларусь", "Беларусь", "country", "BY"),
-                     ("Минске", "Минск", "place", "BY")}
+    found = {
+        (m.text, by_id[aid].name, by_id[aid].kind, by_id[aid].code or by_id[aid].country)
+        for m, aid in zip(analysis.mentions, ids)
+        if by_id[aid].kind in ("country", "place")
+    }
+    assert found == {
+        ("РК", "Казахстан", "country", "KZ"),
+        ("Республики Беларусь", "Беларусь", "country", "BY"),
+        ("Республики Казахстан", "Казахстан", "country", "KZ"),
+        ("Минск", "Минск", "place", "BY"),
+        ("Казахстан", "Казахстан", "country", "KZ"),
+        ("Беларусь", "Беларусь", "country", "BY"),
+        ("Минске", "Минск", "place", "BY"),
+    }
 
 
 def test_country_adjectives_are_mentions_of_the_country():
-    text = ("Российская сторона выделила квоты казахстанским военным.\n"
-            "Министр встретился с российским коллегой в Российской Федерации.")
-    analysis = analyse(parse_article("x", text))
-    actors, ids = resolve_actors(analysis.mentions)
-    found = [(m.start, m.stop, m.text, aid) for m, aid in zip(analysis.mentions, ids)]
-    assert found == [(0, 10, "Российская", "country:ru"), (34, 47, "казахстанским", "country:kz"),
-                     (78, 88, "российским", "country:ru"), (100, 120, "Российской Федерации", "country:ru")]
+    text = (
+        "Российская сторона выделила квоты казахстанским военным.\n"
+        "Министр встретился с российским коллегой в Российской Федерации."
+    )
+    analysis = read_document(parse_article("x", text))
+    found = [(m.start, m.stop, m.text, aid) for m, aid in zip(analysis.mentions, analysis.actor_ids)]
+    assert found == [
+        (0, 10, "Российская", "country:ru"),
+        (34, 47, "казахстанским", "country:kz"),
+        (78, 88, "российским", "country:ru"),
+        (100, 120, "Российской Федерации", "country:ru"),
+    ]

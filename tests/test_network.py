@@ -5,8 +5,18 @@ import pandas as pd
 import pytest
 
 from analysis.errors import ParameterError
-from analysis.network import (actor_graph, centrality_table, check_kinds, country_graph, ego_graph, english_labels,
-                              layout, network_figure, save_figure, write_network)
+from analysis.network.graph import (
+    actor_graph,
+    centrality_table,
+    check_kinds,
+    country_graph,
+    ego_graph,
+    english_labels,
+    layout,
+    network_figure,
+    save_figure,
+    write_network,
+)
 from analysis.params import check_choice
 
 
@@ -18,15 +28,22 @@ def test_people_who_met_are_linked_by_a_met_edge(seed_results):
     # the sentence's mentions from the first to the last: "... Казахстана Нурлана Ермекбаева ... Сергеем Шойгу"
     assert edge["evidence"].split(";")[0] == "001_7d1e7618c1cc4230:420-533"
     assert graph.nodes["person:нурлан_ермекбаев"] == {
-        "label": "Нурлан Ермекбаев", "kind": "person", "country": "", "mentions": 3, "articles": 1,
-        "article_ids": "001_7d1e7618c1cc4230"}
+        "label": "Нурлан Ермекбаев",
+        "kind": "person",
+        "country": "",
+        "mentions": 3,
+        "articles": 1,
+        "article_ids": "001_7d1e7618c1cc4230",
+    }
 
 
 def test_meeting_pairs_of_every_seed_are_met_edges(seed_results):
     graph = actor_graph(seed_results)
-    for pair in [("person:имангали_тасмагамбетов", "person:денис_мантуров"),
-                 ("person:адильбек_джаксыбеков", "person:николай_азаматов"),
-                 ("person:имангали_тасмагамбетов", "person:рустам_минниханов")]:
+    for pair in [
+        ("person:имангали_тасмагамбетов", "person:денис_мантуров"),
+        ("person:адильбек_джаксыбеков", "person:николай_азаматов"),
+        ("person:имангали_тасмагамбетов", "person:рустам_минниханов"),
+    ]:
         assert graph.edges[pair]["met"] >= 1
 
 
@@ -59,7 +76,9 @@ def test_ego_network_and_bad_parameters(seed_results):
     assert "person:нурлан_ермекбаев" in ego and "person:сергей_шойгу" in ego
     with pytest.raises(ParameterError, match="parameter ego 'Никто' is not in the network"):
         ego_graph(actor_graph(seed_results), "Никто")
-    with pytest.raises(ParameterError, match="parameter window must be one of sentence, paragraph, article; got 'page'"):
+    with pytest.raises(
+        ParameterError, match="parameter window must be one of sentence, paragraph, article; got 'page'"
+    ):
         check_choice("window", "page", ("sentence", "paragraph", "article"))
     with pytest.raises(ParameterError, match="parameter kinds must list some of"):
         check_kinds("person,media")
@@ -67,8 +86,17 @@ def test_ego_network_and_bad_parameters(seed_results):
 
 def test_metrics_table(seed_results):
     table = centrality_table(actor_graph(seed_results, article_id="004_cfd950fd49b21b71"))
-    assert list(table.columns) == ["actor_id", "name", "kind", "mentions", "degree", "weighted_degree", "betweenness",
-                                   "eigenvector", "community"]
+    assert list(table.columns) == [
+        "actor_id",
+        "name",
+        "kind",
+        "mentions",
+        "degree",
+        "weighted_degree",
+        "betweenness",
+        "eigenvector",
+        "community",
+    ]
     assert list(table["weighted_degree"]) == sorted(table["weighted_degree"], reverse=True)
     assert table.iloc[0]["name"] == "Казахстан"
     assert table["community"].min() == 1 and table["eigenvector"].max() > 0
@@ -80,8 +108,9 @@ def test_exports_read_back_as_the_same_graph(seed_results, tmp_path):
     write_network(graph, tmp_path)
     graphml = nx.read_graphml(tmp_path / "actors.graphml")
     assert sorted(graphml.nodes(data=True)) == sorted(graph.nodes(data=True))
-    assert sorted((tuple(sorted((u, v))), d) for u, v, d in graphml.edges(data=True)) == \
-        sorted((tuple(sorted((u, v))), d) for u, v, d in graph.edges(data=True))
+    assert sorted((tuple(sorted((u, v))), d) for u, v, d in graphml.edges(data=True)) == sorted(
+        (tuple(sorted((u, v))), d) for u, v, d in graph.edges(data=True)
+    )
     gexf = nx.read_gexf(tmp_path / "actors.gexf")
     assert sorted(gexf.nodes) == sorted(graph.nodes)
     assert {tuple(sorted(e)) for e in gexf.edges} == {tuple(sorted(e)) for e in graph.edges}
@@ -92,8 +121,9 @@ def test_exports_read_back_as_the_same_graph(seed_results, tmp_path):
     nodes = pd.read_csv(tmp_path / "nodes.csv", keep_default_na=False)
     edges = pd.read_csv(tmp_path / "edges.csv", keep_default_na=False)
     assert sorted(nodes["id"]) == sorted(graph.nodes)
-    assert sorted(zip(edges["source"], edges["target"], edges["weight"])) == \
-        sorted((u, v, d["weight"]) for u, v, d in graph.edges(data=True))
+    assert sorted(zip(edges["source"], edges["target"], edges["weight"])) == sorted(
+        (u, v, d["weight"]) for u, v, d in graph.edges(data=True)
+    )
 
 
 def test_reruns_write_byte_identical_files_and_figures(seed_results, tmp_path):
@@ -129,11 +159,20 @@ def test_each_fact_record_holds_its_article_network_as_the_tables_give_it(seed_r
     for article_id in seed_results.ids:
         record = seed_results.facts(article_id)["network"]
         graph = actor_graph(seed_results, article_id=article_id)
-        assert [(n["actor_id"], n["name"], n["kind"], n["country"], n["mentions"]) for n in record["nodes"]] == \
-            [(n, d["label"], d["kind"], d["country"], d["mentions"]) for n, d in graph.nodes(data=True)]
-        assert [(link["source"], link["target"], link["weight"], link["met"], link["type"],
-                 ";".join(f"{article_id}:{a}-{b}" for a, b in link["evidence"])) for link in record["links"]] == \
-            [(u, v, d["weight"], d["met"], d["type"], d["evidence"]) for u, v, d in graph.edges(data=True)]
+        assert [(n["actor_id"], n["name"], n["kind"], n["country"], n["mentions"]) for n in record["nodes"]] == [
+            (n, d["label"], d["kind"], d["country"], d["mentions"]) for n, d in graph.nodes(data=True)
+        ]
+        assert [
+            (
+                link["source"],
+                link["target"],
+                link["weight"],
+                link["met"],
+                link["type"],
+                ";".join(f"{article_id}:{a}-{b}" for a, b in link["evidence"]),
+            )
+            for link in record["links"]
+        ] == [(u, v, d["weight"], d["met"], d["type"], d["evidence"]) for u, v, d in graph.edges(data=True)]
         assert record["nodes"], article_id
 
 
@@ -141,13 +180,29 @@ def _large_graph(nodes: int) -> nx.Graph:
     """A chain of ``nodes`` people, each also linked to a hub; node n links with weight n % 7 + 1."""
     graph = nx.Graph()
     for n in range(nodes):
-        graph.add_node(f"person:p{n:04d}", label=f"Пётр Петров{n}", kind="person", country="", mentions=1 + n % 3,
-                       articles=1, article_ids="a1")
-    graph.add_node("country:kz", label="Казахстан", kind="country", country="KZ", mentions=50, articles=1,
-                   article_ids="a1")
+        graph.add_node(
+            f"person:p{n:04d}",
+            label=f"Пётр Петров{n}",
+            kind="person",
+            country="",
+            mentions=1 + n % 3,
+            articles=1,
+            article_ids="a1",
+        )
+    graph.add_node(
+        "country:kz", label="Казахстан", kind="country", country="KZ", mentions=50, articles=1, article_ids="a1"
+    )
     for n in range(nodes):
-        edge = {"weight": n % 7 + 1, "cooccurrence": n % 7 + 1, "met": 0, "signed": 0, "affiliated": 0,
-                "type": "cooccurrence", "articles": "a1", "evidence": "a1:0-5"}
+        edge = {
+            "weight": n % 7 + 1,
+            "cooccurrence": n % 7 + 1,
+            "met": 0,
+            "signed": 0,
+            "affiliated": 0,
+            "type": "cooccurrence",
+            "articles": "a1",
+            "evidence": "a1:0-5",
+        }
         graph.add_edge("country:kz", f"person:p{n:04d}", **edge)
         if n:
             graph.add_edge(f"person:p{n - 1:04d}", f"person:p{n:04d}", **{**edge, "weight": 1, "cooccurrence": 1})
@@ -161,8 +216,9 @@ def test_a_large_network_is_laid_out_and_drawn_by_its_most_linked_nodes_and_expo
     # the hub, then people linked with weight 7 to it (and 1 along the chain), ...
     assert "person:p0006" in positions and "person:p0007" not in positions
     figure = network_figure(graph, "Actors", positions=positions)
-    assert figure.axes[0].get_title() == ("Actors\n(the 300 most linked of 401 actors; all are in the GraphML, GEXF "
-                                          "and CSV files)")
+    assert figure.axes[0].get_title() == (
+        "Actors\n(the 300 most linked of 401 actors; all are in the GraphML, GEXF and CSV files)"
+    )
     write_network(graph, tmp_path, positions=positions)
     gexf = nx.read_gexf(tmp_path / "actors.gexf")
     assert gexf.number_of_nodes() == 401 and len(pd.read_csv(tmp_path / "nodes.csv")) == 401

@@ -8,9 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from analysis.batch.run import NOTEBOOKS_DIR, Job, execute_job
 from analysis.params import project_dirs
-from analysis.run import NOTEBOOKS_DIR, Job, execute_job
-
 from conftest import TWO
 
 
@@ -32,20 +31,49 @@ def output_kinds(notebook: Path) -> set[str]:
 
 
 def run(two_corpus, out, name, notebook=None, **parameters):
-    job = Job(str(notebook or NOTEBOOKS_DIR / f"{name}.ipynb"), name, name, "test",
-              {"corpus_dir": str(two_corpus), "out_dir": str(out), **parameters})
+    job = Job(
+        str(notebook or NOTEBOOKS_DIR / f"{name}.ipynb"),
+        name,
+        name,
+        "test",
+        {"corpus_dir": str(two_corpus), "out_dir": str(out), **parameters},
+    )
     return execute_job(job, str(out))
 
 
-@pytest.mark.parametrize("name, parameters, expected, figure", [
-    ("corpus_overview", {}, ["001_7d1e7618c1cc4230", "Казахстан и Россия подписали договор о военном сотрудничестве",
-                             "Нурлан Ермекбаев", "No file was skipped."], "image/png"),
-    ("actor_network", {"min_weight": 1}, ["Адильбек Джаксыбеков", "Николай Азаматов", "weighted_degree"],
-     "image/png"),
-    ("fact_sheet", {"article_id": TWO[1]}, ["Адильбек Джаксыбеков", "Николай Азаматов", "Астана",
-                                           "1058eb25fd22b69f7774e4a241018297fbebaf6a24669ebf80b29cc3504c1762"],
-     "text/html"),  # its figures are inline SVG
-])
+@pytest.mark.parametrize(
+    "name, parameters, expected, figure",
+    [
+        (
+            "corpus_overview",
+            {},
+            [
+                "001_7d1e7618c1cc4230",
+                "Казахстан и Россия подписали договор о военном сотрудничестве",
+                "Нурлан Ермекбаев",
+                "No file was skipped.",
+            ],
+            "image/png",
+        ),
+        (
+            "actor_network",
+            {"min_weight": 1},
+            ["Адильбек Джаксыбеков", "Николай Азаматов", "weighted_degree"],
+            "image/png",
+        ),
+        (
+            "fact_sheet",
+            {"article_id": TWO[1]},
+            [
+                "Адильбек Джаксыбеков",
+                "Николай Азаматов",
+                "Астана",
+                "1058eb25fd22b69f7774e4a241018297fbebaf6a24669ebf80b29cc3504c1762",
+            ],
+            "text/html",
+        ),  # its figures are inline SVG
+    ],
+)
 def test_notebook_executes_and_shows_the_names(two_corpus, two_results, name, parameters, expected, figure):
     result = run(two_corpus, two_results.out, name, **parameters)
     assert (result.status, result.error) == ("ok", "")
@@ -63,25 +91,37 @@ def test_fact_sheet_shows_every_kind_of_fact(two_corpus, two_results):
     result = run(two_corpus, two_results.out, "fact_sheet", article_id=TWO[0])
     assert (result.status, result.error) == ("ok", "")
     shown = outputs_text(two_results.out / "notebooks" / "fact_sheet.ipynb")
-    for text in ("обновленный договор о военном сотрудничестве между Республикой Казахстан и Российской Федерацией",
-                 "superseded", "сообщили в пресс-службе Минобороны", "отметил Ермекбаев", "1994 года",
-                 '<mark style="background:#cfe2ff" title="person:сергей_шойгу">'
-                 "Сергеем Шойгу</mark>", "No sum of money or percentage in this article."):
+    for text in (
+        "обновленный договор о военном сотрудничестве между Республикой Казахстан и Российской Федерацией",
+        "superseded",
+        "сообщили в пресс-службе Минобороны",
+        "отметил Ермекбаев",
+        "1994 года",
+        '<mark style="background:#cfe2ff" title="person:сергей_шойгу">Сергеем Шойгу</mark>',
+        "No sum of money or percentage in this article.",
+    ):
         assert text in shown
 
 
 def test_fact_sheet_of_an_article_without_facts_says_so(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "weather.txt").write_text("Погода в столице\nВ Астане ожидается солнечная погода, без осадков.\n"
-                                        "<script>alert(1)</script>\n", encoding="utf-8")
+    (corpus / "weather.txt").write_text(
+        "Погода в столице\nВ Астане ожидается солнечная погода, без осадков.\n<script>alert(1)</script>\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = run(corpus, out, "fact_sheet", article_id="weather")
     assert (result.status, result.error) == ("ok", "")
     shown = outputs_text(out / "notebooks" / "fact_sheet.ipynb")
-    for text in ("No person is named in this article.", "No meeting is reported in this article.",
-                 "No agreement, treaty, plan or contract is named in this article.", "No direct quote in this article.",
-                 "No date is stated in this article.", "&lt;script&gt;alert(1)&lt;/script&gt;"):
+    for text in (
+        "No person is named in this article.",
+        "No meeting is reported in this article.",
+        "No agreement, treaty, plan or contract is named in this article.",
+        "No direct quote in this article.",
+        "No date is stated in this article.",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+    ):
         assert text in shown
     assert "<script>alert(1)</script>" not in shown
 
@@ -113,13 +153,18 @@ def test_ego_network_of_one_actor(two_corpus, two_results):
     assert "Нурлан Ермекбаев" in outputs_text(two_results.out / "notebooks" / "actor_network.ipynb")
 
 
-@pytest.mark.parametrize("parameters, error", [
-    ({"window": "page"}, "parameter window must be one of sentence, paragraph, article; got 'page'"),
-    ({"level": "planets"}, "parameter level must be one of actors, countries; got 'planets'"),
-    ({"labels": "de"}, "parameter labels must be one of ru, en; got 'de'"),
-    ({"kinds": "person,media"}, "parameter kinds must list some of person, organization, country, place; "
-                                "got 'person,media'"),
-])
+@pytest.mark.parametrize(
+    "parameters, error",
+    [
+        ({"window": "page"}, "parameter window must be one of sentence, paragraph, article; got 'page'"),
+        ({"level": "planets"}, "parameter level must be one of actors, countries; got 'planets'"),
+        ({"labels": "de"}, "parameter labels must be one of ru, en; got 'de'"),
+        (
+            {"kinds": "person,media"},
+            "parameter kinds must list some of person, organization, country, place; got 'person,media'",
+        ),
+    ],
+)
 def test_bad_network_parameters_are_named_with_the_allowed_values(two_corpus, two_results, parameters, error):
     result = run(two_corpus, two_results.out, "actor_network", **parameters)
     assert (result.status, result.error) == ("failed", f"ParameterError: {error}")
@@ -137,9 +182,25 @@ def test_a_kernel_name_the_machine_lacks_does_not_break_the_run(two_corpus, two_
 def test_papermill_cli_runs_a_fact_sheet(two_corpus, two_results, tmp_path):
     papermill = shutil.which("papermill", path=str(Path(sys.executable).parent))
     executed = tmp_path / "x.ipynb"
-    done = subprocess.run([papermill, str(NOTEBOOKS_DIR / "fact_sheet.ipynb"), str(executed),
-                           "-p", "article_id", TWO[1], "-p", "out_dir", str(two_results.out),
-                           "-p", "corpus_dir", str(two_corpus)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            papermill,
+            str(NOTEBOOKS_DIR / "fact_sheet.ipynb"),
+            str(executed),
+            "-p",
+            "article_id",
+            TWO[1],
+            "-p",
+            "out_dir",
+            str(two_results.out),
+            "-p",
+            "corpus_dir",
+            str(two_corpus),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Адильбек Джаксыбеков" in outputs_text(executed)
 
@@ -154,10 +215,13 @@ def test_notebook_defaults_find_the_project_from_a_subfolder(tmp_path, monkeypat
 
 def test_stored_results_are_read_not_re_extracted(two_corpus, two_results, tmp_path):
     """Notebooks on existing results must not load the NLP models: they read the tables."""
-    code = ("import sys, analysis; r = analysis.open_results(sys.argv[1], sys.argv[2]); "
-            "from analysis.nlp import pipeline; print(len(r.ids), pipeline.cache_info().currsize)")
-    done = subprocess.run([sys.executable, "-c", code, str(two_results.out), str(two_corpus)],
-                          capture_output=True, text=True, timeout=120)
+    code = (
+        "import sys, analysis; r = analysis.open_results(sys.argv[1], sys.argv[2]); "
+        "from analysis.language.nlp import pipeline; print(len(r.ids), pipeline.cache_info().currsize)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(two_results.out), str(two_corpus)], capture_output=True, text=True, timeout=120
+    )
     assert done.stdout.split() == ["2", "0"]
 
 
@@ -166,20 +230,27 @@ def test_the_fact_sheet_loads_no_models_and_no_pandas_matplotlib_or_networkx(two
     the heavy libraries (they would cost more than the kernel's start)."""
     nb = nbformat.read(NOTEBOOKS_DIR / "fact_sheet.ipynb", as_version=4)
     cells = [c.source for c in nb.cells if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])]
-    code = (f"article_id, corpus_dir, out_dir = {TWO[1]!r}, {str(two_corpus)!r}, {str(two_results.out)!r}\n"
-            + "\n".join(cells) + "\nimport sys\n"
-            "print(facts['article_id'], sorted({'natasha', 'pandas', 'matplotlib', 'networkx'} & set(sys.modules)))")
+    code = (
+        f"article_id, corpus_dir, out_dir = {TWO[1]!r}, {str(two_corpus)!r}, {str(two_results.out)!r}\n"
+        + "\n".join(cells)
+        + "\nimport sys\n"
+        "print(facts['article_id'], sorted({'natasha', 'pandas', 'matplotlib', 'networkx'} & set(sys.modules)))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == [TWO[1], "[]"], done.stderr[-2000:]
 
 
 def test_english_labels_look_words_up_without_loading_the_models(two_results):
     """Labels for English-language figures need the dictionary, not the neural models."""
-    code = ("import sys; from analysis import load_results; from analysis.network import actor_graph, english_labels; "
-            "labels = english_labels(actor_graph(load_results(sys.argv[1]))); "
-            "from analysis.nlp import pipeline; print(labels['country:kz'], pipeline.cache_info().currsize)")
-    done = subprocess.run([sys.executable, "-c", code, str(two_results.out)], capture_output=True, text=True,
-                          timeout=120)
+    code = (
+        "import sys; from analysis import load_results; "
+        "from analysis.network.graph import actor_graph, english_labels; "
+        "labels = english_labels(actor_graph(load_results(sys.argv[1]))); "
+        "from analysis.language.nlp import pipeline; print(labels['country:kz'], pipeline.cache_info().currsize)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(two_results.out)], capture_output=True, text=True, timeout=120
+    )
     assert done.stdout.split() == ["Kazakhstan", "0"], done.stderr[-2000:]
 
 
@@ -192,14 +263,26 @@ def test_overview_lists_metadata_removed_lines_and_skipped_files(tmp_path):
     result = run(corpus, tmp_path / "out", "corpus_overview")
     assert (result.status, result.error) == ("ok", "")
     shown = outputs_text(tmp_path / "out" / "notebooks" / "corpus_overview.ipynb")
-    for text in ("--07-10", "2014-12-29", "Казинформ", "Астана", "placeholder", "date line",
-                 "empty.txt", "empty file; skipped"):
+    for text in (
+        "--07-10",
+        "2014-12-29",
+        "Казинформ",
+        "Астана",
+        "placeholder",
+        "date line",
+        "empty.txt",
+        "empty file; skipped",
+    ):
         assert text in shown
 
 
 def test_fact_sheet_lists_digest_names_apart_from_the_story(seed_results):
-    result = run(Path(__file__).resolve().parent.parent / "seeds", seed_results.out, "fact_sheet",
-                 article_id="000_884c3e9360fca713")
+    result = run(
+        Path(__file__).resolve().parent.parent / "seeds",
+        seed_results.out,
+        "fact_sheet",
+        article_id="000_884c3e9360fca713",
+    )
     assert (result.status, result.error) == ("ok", "")
     shown = outputs_text(seed_results.out / "notebooks" / "fact_sheet.ipynb")
     # the people table comes first and holds the story's people; the digest's come after it

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from analysis.actors import resolve_actors
-from analysis.corpus import load_article, parse_article
+from analysis.facts.document import Document, read_document
+from analysis.facts.quotes import find_quotes
+from analysis.facts.schema import Quote
+from analysis.language.nlp import pipeline
 from analysis.lexicon import rows
-from analysis.nlp import analyse, pipeline
-from analysis.quotes import Quote, find_quotes
-from analysis.roles import person_roles
+from analysis.reading.corpus import load_article, parse_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -53,10 +53,7 @@ FORMS = """Переговоры министров обороны
 
 
 def quotes_of(article) -> list[Quote]:
-    analysis = analyse(article)
-    actors, ids = resolve_actors(analysis.mentions, article.source_spans)
-    roles = person_roles(article.text, analysis.mentions, analysis.sentences, ids, actors)
-    return find_quotes(article.text, article.analysed_paragraphs, analysis.mentions, ids, actors, roles)
+    return find_quotes(read_document(article))
 
 
 @pytest.fixture(scope="module")
@@ -70,26 +67,58 @@ def found():
 def test_speakers_by_name_title_pronoun_and_institution(found):
     _, quotes = found["own"]
     assert [(q.speaker, q.speaker_id, q.cue, q.text) for q in quotes] == [
-        ("Станислав Зась", "person:станислав_зась", "сказал генеральный секретарь ОДКБ",
-         "Мы видим большой потенциал в совместном производстве вооружения и военной техники"),
-        ("Нурлан Ермекбаев", "person:нурлан_ермекбаев", "отметил Нурлан Ермекбаев",
-         "Казахстан готов к расширению военно-технического сотрудничества"),
+        (
+            "Станислав Зась",
+            "person:станислав_зась",
+            "сказал генеральный секретарь ОДКБ",
+            "Мы видим большой потенциал в совместном производстве вооружения и военной техники",
+        ),
+        (
+            "Нурлан Ермекбаев",
+            "person:нурлан_ермекбаев",
+            "отметил Нурлан Ермекбаев",
+            "Казахстан готов к расширению военно-технического сотрудничества",
+        ),
         # the nearest man before the quote; for "она", the nearest woman, past him
-        ("Руслан Жаксылыков", "person:руслан_жаксылыков", "отметил он",
-         "Наши заводы готовы выпускать продукцию для союзников"),
-        ("Мария Захарова", "person:мария_захарова", "сказала она",
-         "Переговоры с Денисом Мантуровым прошли в конструктивной атмосфере"),
+        (
+            "Руслан Жаксылыков",
+            "person:руслан_жаксылыков",
+            "отметил он",
+            "Наши заводы готовы выпускать продукцию для союзников",
+        ),
+        (
+            "Мария Захарова",
+            "person:мария_захарова",
+            "сказала она",
+            "Переговоры с Денисом Мантуровым прошли в конструктивной атмосфере",
+        ),
         # a person named inside an earlier quote is not who "он" points back to
         ("Руслан Жаксылыков", "person:руслан_жаксылыков", "добавил он", "Мы продолжим работу над соглашениями"),
         # "ему" is who was answered: the institution speaks
-        ("Министерство обороны", "organization:министерство_обороны", "ответили ему в пресс-службе Минобороны",
-         "Ответ будет дан в ближайшее время"),
-        ("Министерство обороны", "organization:министерство_обороны", "сообщили в пресс-службе Минобороны",
-         "Стороны договорились продолжить консультации в следующем году"),
-        ("Денис Мантуров", "person:денис_мантуров", "добавил Денис Мантуров",
-         "Мы намерены расширять кооперацию с российскими предприятиями"),
-        ("Денис Мантуров", "person:денис_мантуров", "добавил Денис Мантуров",
-         "Первые контракты будут подписаны в декабре."),
+        (
+            "Министерство обороны",
+            "organization:министерство_обороны",
+            "ответили ему в пресс-службе Минобороны",
+            "Ответ будет дан в ближайшее время",
+        ),
+        (
+            "Министерство обороны",
+            "organization:министерство_обороны",
+            "сообщили в пресс-службе Минобороны",
+            "Стороны договорились продолжить консультации в следующем году",
+        ),
+        (
+            "Денис Мантуров",
+            "person:денис_мантуров",
+            "добавил Денис Мантуров",
+            "Мы намерены расширять кооперацию с российскими предприятиями",
+        ),
+        (
+            "Денис Мантуров",
+            "person:денис_мантуров",
+            "добавил Денис Мантуров",
+            "Первые контракты будут подписаны в декабре.",
+        ),
         (None, None, "говорится в документе", "Работа будет продолжена в рамках утвержденного плана"),
     ]
 
@@ -111,19 +140,32 @@ def test_quote_forms_and_cues(found):
         (None, "", "Первая часть цитаты продолжается в следующем абзаце, как принято."),
     ]
     assert [(q.speaker, q.cue, q.text) for q in quotes if q.speaker] == [
-        ("Руслан Жаксылыков", "Руслан Жаксылыков", "Мы продолжим совместные учения в следующем году")]
+        ("Руслан Жаксылыков", "Руслан Жаксылыков", "Мы продолжим совместные учения в следующем году")
+    ]
 
 
 def test_marks_and_cues_read_from_the_text_alone():
     """No mentions at all: an inch mark is not a quote mark, an initial's full stop does not end the cue."""
-    article = parse_article("bare", 'Поставки\n'
-                                    '"Мы получили 5"-дюймовые экраны и готовы работать", - отметил Д. Мантуров.\n')
-    assert [(q.text, q.cue, q.speaker) for q in find_quotes(article.text, article.paragraphs, [], [], [], [])] == [
-        ('Мы получили 5"-дюймовые экраны и готовы работать', "отметил Д. Мантуров", None)]
+    article = parse_article(
+        "bare", 'Поставки\n"Мы получили 5"-дюймовые экраны и готовы работать", - отметил Д. Мантуров.\n'
+    )
+    assert [(q.text, q.cue, q.speaker) for q in find_quotes(Document(article, (), (), (), ()))] == [
+        ('Мы получили 5"-дюймовые экраны и готовы работать', "отметил Д. Мантуров", None)
+    ]
 
 
-@pytest.mark.parametrize("name", ["КАМАЗ", "Армия-2020", "Газпром нефть", "Об обороне", "Казахстан инжиниринг",
-                                  "Служу Отечеству", "план военного сотрудничества"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "КАМАЗ",
+        "Армия-2020",
+        "Газпром нефть",
+        "Об обороне",
+        "Казахстан инжиниринг",
+        "Служу Отечеству",
+        "план военного сотрудничества",
+    ],
+)
 def test_names_titles_and_list_items_are_not_quotes(found, name):
     texts = [q.text for article_id in ("own", "forms") for q in found[article_id][1]]
     assert not [text for text in texts if text.startswith(name)]
@@ -138,11 +180,25 @@ def test_a_title_names_the_person_with_that_role_in_the_nominative(found):
 
 
 SEED_001 = [
-    ("organization:министерство_обороны", "сообщили в пресс-службе Минобороны", 537, 838, 843, 877,
-     "Стороны обсудили текущее"),
+    (
+        "organization:министерство_обороны",
+        "сообщили в пресс-службе Минобороны",
+        537,
+        838,
+        843,
+        877,
+        "Стороны обсудили текущее",
+    ),
     ("person:нурлан_ермекбаев", "отметил Ермекбаев", 1018, 1501, 1506, 1523, "Отношения Казахстана с"),
-    ("organization:министерство_обороны_казахстана", "добавили в Минобороны Казахстана", 1777, 2265, 2270, 2302,
-     "Базовым элементом двустороннего"),
+    (
+        "organization:министерство_обороны_казахстана",
+        "добавили в Минобороны Казахстана",
+        1777,
+        2265,
+        2270,
+        2302,
+        "Базовым элементом двустороннего",
+    ),
     (None, "добавили в ведомстве", 2746, 3063, 3068, 3088, "Министерство обороны Казахстана"),
     ("person:нурлан_ермекбаев", "добавил Нурлан Ермекбаев", 3646, 3934, 3939, 3963, "Мы высоко ценим"),
     (None, "говорится в сообщении оборонного ведомства", 4249, 4604, 4609, 4651, "Как это предусмотрено"),
@@ -151,31 +207,43 @@ SEED_001 = [
 
 def test_seed_quotes_with_straight_marks(found):
     article, quotes = found["001_7d1e7618c1cc4230"]
-    assert [(q.speaker_id, q.cue, q.start, q.stop, q.cue_start, q.cue_stop, " ".join(q.text.split()[:3]))
-            for q in quotes] == SEED_001
+    assert [
+        (q.speaker_id, q.cue, q.start, q.stop, q.cue_start, q.cue_stop, " ".join(q.text.split()[:3])) for q in quotes
+    ] == SEED_001
     assert quotes[1].speaker == "Нурлан Ермекбаев"
     # the straight-quoted «АрМИ-2020» inside the third quote does not cut it
     assert quotes[2].text.endswith("в качестве страны-организатора в 2021 году")
 
 
 SEED_SPEAKERS = {
-    "000_884c3e9360fca713": [("отметил Денис Мантуров", "person:денис_мантуров"),
-                             ("сказал генеральный секретарь ОДКБ", "person:имангали_тасмагамбетов"),
-                             ("на что депутат Мажилиса Айдос Сарым\xa0сказал", "person:айдос_сарым")],
+    "000_884c3e9360fca713": [
+        ("отметил Денис Мантуров", "person:денис_мантуров"),
+        ("сказал генеральный секретарь ОДКБ", "person:имангали_тасмагамбетов"),
+        ("на что депутат Мажилиса Айдос Сарым\xa0сказал", "person:айдос_сарым"),
+    ],
     "002_739a7ddcb5cf33d2": [("отметил он", "person:адильбек_джаксыбеков")],
     "003_0ddd33c837182fba": [
-        ("приветствовал участников заместитель министра обороны Казахстана Шайх-Хасан Жазыкбаев",
-         "person:шайх-хасан_жазыкбаев"),
-        ("сказал первый заместитель председателя Правительства Российской Федерации Денис Мантуров",
-         "person:денис_мантуров"),
-        ("сказал первый заместитель председателя Правительства Российской Федерации Денис Мантуров",
-         "person:денис_мантуров"),  # the speech resumes after the cue: ". — Подходы ..."
-        ("отметил Д. Мантуров", "person:денис_мантуров")],
-    "004_cfd950fd49b21b71": [("заявил министр обороны Казахстана", "person:имангали_тасмагамбетов"),
-                             ("отметил Имангали Тасмагамбетов", "person:имангали_тасмагамбетов"),
-                             ("обратился министр обороны к Президенту Татарстана", "person:имангали_тасмагамбетов"),
-                             ("уверен Р.Минниханов", "person:рустам_минниханов"),
-                             ("отметил Рустам Минниханов", "person:рустам_минниханов")],
+        (
+            "приветствовал участников заместитель министра обороны Казахстана Шайх-Хасан Жазыкбаев",
+            "person:шайх-хасан_жазыкбаев",
+        ),
+        (
+            "сказал первый заместитель председателя Правительства Российской Федерации Денис Мантуров",
+            "person:денис_мантуров",
+        ),
+        (
+            "сказал первый заместитель председателя Правительства Российской Федерации Денис Мантуров",
+            "person:денис_мантуров",
+        ),  # the speech resumes after the cue: ". — Подходы ..."
+        ("отметил Д. Мантуров", "person:денис_мантуров"),
+    ],
+    "004_cfd950fd49b21b71": [
+        ("заявил министр обороны Казахстана", "person:имангали_тасмагамбетов"),
+        ("отметил Имангали Тасмагамбетов", "person:имангали_тасмагамбетов"),
+        ("обратился министр обороны к Президенту Татарстана", "person:имангали_тасмагамбетов"),
+        ("уверен Р.Минниханов", "person:рустам_минниханов"),
+        ("отметил Рустам Минниханов", "person:рустам_минниханов"),
+    ],
 }
 
 
@@ -193,15 +261,25 @@ def test_dash_speech_stops_at_its_attribution(found):
     assert quotes[2].text.startswith("Подходы к совместной работе")
 
 
-@pytest.mark.parametrize("article_id", ["own", "forms", "000_884c3e9360fca713", "001_7d1e7618c1cc4230",
-                                        "002_739a7ddcb5cf33d2", "003_0ddd33c837182fba", "004_cfd950fd49b21b71"])
+@pytest.mark.parametrize(
+    "article_id",
+    [
+        "own",
+        "forms",
+        "000_884c3e9360fca713",
+        "001_7d1e7618c1cc4230",
+        "002_739a7ddcb5cf33d2",
+        "003_0ddd33c837182fba",
+        "004_cfd950fd49b21b71",
+    ],
+)
 def test_offsets_point_into_the_article_text(found, article_id):
     article, quotes = found[article_id]
     assert quotes
     for quote in quotes:
-        assert article.text[quote.start:quote.stop] == quote.text
+        assert article.text[quote.start : quote.stop] == quote.text
         if quote.cue:
-            assert article.text[quote.cue_start:quote.cue_stop] == quote.cue
+            assert article.text[quote.cue_start : quote.cue_stop] == quote.cue
         else:
             assert (quote.cue_start, quote.cue_stop) == (-1, -1)
     assert all(a.stop <= b.start for a, b in zip(quotes, quotes[1:]))  # in text order, never overlapping
@@ -210,8 +288,15 @@ def test_offsets_point_into_the_article_text(found, article_id):
 def test_as_json(found):
     quote = found["002_739a7ddcb5cf33d2"][1][0]
     assert quote.as_json() == {
-        "speaker": "Адильбек Джаксыбеков", "speaker_id": "person:адильбек_джаксыбеков", "text": quote.text,
-        "start": 785, "stop": 1004, "cue": "отметил он", "cue_start": 1009, "cue_stop": 1019}
+        "speaker": "Адильбек Джаксыбеков",
+        "speaker_id": "person:адильбек_джаксыбеков",
+        "text": quote.text,
+        "start": 785,
+        "stop": 1004,
+        "cue": "отметил он",
+        "cue_start": 1009,
+        "cue_stop": 1019,
+    }
     assert list(quote.as_json()) == ["speaker", "speaker_id", "text", "start", "stop", "cue", "cue_start", "cue_stop"]
 
 

@@ -11,13 +11,13 @@ import sys
 import pytest
 
 from analysis import load_results
-
 from conftest import ARTICLES, TWO
 
 
 def cli(*args, timeout=600):
-    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True, timeout=timeout
+    )
 
 
 @pytest.fixture(scope="module")
@@ -76,13 +76,19 @@ def test_extract_alone_writes_data_but_no_notebooks(two_corpus, tmp_path):
 def test_missing_corpus_is_one_line_not_a_traceback(tmp_path):
     done = cli("extract", "--corpus", tmp_path / "nowhere", "--out", tmp_path / "out")
     assert done.returncode == 2
-    assert done.stderr == f"error: corpus folder not found: {tmp_path / 'nowhere'} (pass an existing folder of articles)\n"
+    assert (
+        done.stderr == f"error: corpus folder not found: {tmp_path / 'nowhere'} (pass an existing folder of articles)\n"
+    )
 
 
 def large_article(size: int) -> str:
     """A long digest-like text built from the test articles' paragraphs, shuffled."""
-    paragraphs = [line for path in sorted(ARTICLES.glob("*.txt")) for line in path.read_text("utf-8").splitlines()
-                  if len(line) > 60]
+    paragraphs = [
+        line
+        for path in sorted(ARTICLES.glob("*.txt"))
+        for line in path.read_text("utf-8").splitlines()
+        if len(line) > 60
+    ]
     random.Random(7).shuffle(paragraphs)
     lines, total = ["Обзор новостей оборонного сотрудничества"], 0
     while total < size:
@@ -107,13 +113,32 @@ def test_a_folder_with_every_bad_file_completes_and_names_each(tmp_path):
     done = cli("extract", "--corpus", corpus, "--out", tmp_path / "out")
     assert done.returncode == 0, done.stderr[-3000:]
     named = sorted(line.split(":")[0] for line in done.stderr.splitlines() if line.startswith(("skipped", "warning")))
-    assert named == sorted([f"skipped {corpus / n}" for n in ("agencies.jsonl", "agencies.jsonl", "agencies.jsonl",
-                                                              "bad name;rm.txt", "blank.txt", "empty.txt", "image.txt",
-                                                              "report.docx")]
-                           + [f"skipped {corpus / 'kg_uz_talks_copy.txt'}", "warning"])
+    assert named == sorted(
+        [
+            f"skipped {corpus / n}"
+            for n in (
+                "agencies.jsonl",
+                "agencies.jsonl",
+                "agencies.jsonl",
+                "bad name;rm.txt",
+                "blank.txt",
+                "empty.txt",
+                "image.txt",
+                "report.docx",
+            )
+        ]
+        + [f"skipped {corpus / 'kg_uz_talks_copy.txt'}", "warning"]
+    )
     results = load_results(tmp_path / "out")
-    assert results.ids == ["kaztag_0001", "agencies_00002", "cp1251", "english_only", "kg_uz_talks", "large",
-                           "zakon_page"]
+    assert results.ids == [
+        "kaztag_0001",
+        "agencies_00002",
+        "cp1251",
+        "english_only",
+        "kg_uz_talks",
+        "large",
+        "zakon_page",
+    ]
     assert len(results.skipped) == 9
     for article_id in results.ids:
         facts = results.facts(article_id)

@@ -22,8 +22,13 @@ def corpus(tmp_path_factory):
 
 
 def extract(corpus, out, *args):
-    done = subprocess.run([sys.executable, "-m", "analysis", "extract", "--corpus", str(corpus), "--out", str(out),
-                           *args], capture_output=True, text=True, timeout=600, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "extract", "--corpus", str(corpus), "--out", str(out), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return out
 
@@ -50,20 +55,36 @@ def test_a_dask_cluster_of_two_workers_gives_the_same_files(corpus, one_process,
 
 
 def test_an_unknown_scheduler_is_one_clear_error(corpus, tmp_path):
-    done = subprocess.run([sys.executable, "-m", "analysis", "extract", "--corpus", str(corpus), "--out",
-                           str(tmp_path), "--scheduler", "spark"], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "extract",
+            "--corpus",
+            str(corpus),
+            "--out",
+            str(tmp_path),
+            "--scheduler",
+            "spark",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert (done.returncode, done.stderr) == (2, "error: --scheduler must be dask or tcp://HOST:PORT, got 'spark'\n")
 
 
 def test_fact_sheets_for_large_corpora_only_when_asked():
+    from analysis.batch.run import sheet_ids
     from analysis.errors import ParameterError
-    from analysis.run import sheet_ids
 
     few, many = [f"a{i}" for i in range(200)], [f"a{i}" for i in range(201)]
     assert sheet_ids(None, few) == (few, "")
     chosen, note = sheet_ids(None, many)
-    assert chosen == [] and note.startswith("201 articles: fact sheets are not rendered for more than 200 (pass "
-                                             "--sheets all, or --sheets ID,ID for some)")
+    assert chosen == [] and note.startswith(
+        "201 articles: fact sheets are not rendered for more than 200 (pass --sheets all, or --sheets ID,ID for some)"
+    )
     assert sheet_ids("all", many) == (many, "") and sheet_ids("none", few) == ([], "")
     assert sheet_ids("a3, a7", many) == (["a3", "a7"], "")
     with pytest.raises(ParameterError, match="--sheets names unknown article ids: b1"):
@@ -71,13 +92,19 @@ def test_fact_sheets_for_large_corpora_only_when_asked():
 
 
 def test_workers_take_articles_only_as_they_need_them_and_give_results_in_order():
-    from analysis.corpus import parse_article
-    from analysis.extract import extract_article, extracted
+    from analysis.batch.extract import extract_article, extracted
+    from analysis.reading.corpus import parse_article
 
     cities = ["Астане", "Минске", "Бишкеке", "Москве", "Ташкенте", "Казани"]
-    articles = [parse_article(f"n{n:03d}", f"Переговоры в {cities[n % 6]}\nМинистр обороны Казахстана Нурлан "
-                              f"Омаров встретился в {cities[n % 6]} с коллегой Петром Ивановым. Стороны обсудили "
-                              f"поставки техники на {1990 + n} год.\n") for n in range(300)]
+    articles = [
+        parse_article(
+            f"n{n:03d}",
+            f"Переговоры в {cities[n % 6]}\nМинистр обороны Казахстана Нурлан "
+            f"Омаров встретился в {cities[n % 6]} с коллегой Петром Ивановым. Стороны обсудили "
+            f"поставки техники на {1990 + n} год.\n",
+        )
+        for n in range(300)
+    ]
     taken, leads = [0], []
 
     def reading():
@@ -101,9 +128,24 @@ def test_a_scheduler_that_does_not_answer_is_one_clear_error(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copyfile(SEEDS / "001_7d1e7618c1cc4230.txt", corpus / "one.txt")
-    done = subprocess.run([sys.executable, "-m", "analysis", "extract", "--corpus", str(corpus), "--out",
-                           str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "extract",
+            "--corpus",
+            str(corpus),
+            "--out",
+            str(tmp_path / "out"),
+            "--scheduler",
+            "tcp://127.0.0.1:9",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     last = done.stderr.splitlines()[-1]  # after the progress bar
     assert done.returncode == 2
     assert last.startswith("error: no Dask scheduler answers at tcp://127.0.0.1:9 (")

@@ -4,27 +4,62 @@ import re
 
 import pytest
 
-from analysis.errors import ParameterError
-from analysis.store import open_article
-from analysis.svg import dates_line, layout, network_svg, themes_bars
-from analysis.tables import amount_rows, entity_rows, html_table
-
+from analysis.errors import ParameterError, ResultsError
+from analysis.report.svg import dates_line, layout, network_svg, themes_bars
+from analysis.report.tables import amount_rows, entity_rows, html_table
+from analysis.storage.store import has_results, open_article
 from conftest import TWO
 
 # an invented article's network: two people who met, one linked to a country by a role, and an
 # organisation whose name would break the page if it were not escaped
 RECORD = {
-    "nodes": [{"actor_id": "person:иван_петров", "name": "Иван Петров", "kind": "person", "country": "", "mentions": 4},
-              {"actor_id": "person:асан_омаров", "name": "Асан Омаров", "kind": "person", "country": "", "mentions": 2},
-              {"actor_id": "country:kz", "name": "Казахстан", "kind": "country", "country": "KZ", "mentions": 3},
-              {"actor_id": "organization:x", "name": "<script>«ТЕХМАШ»", "kind": "organization", "country": "",
-               "mentions": 1}],
-    "links": [{"source": "person:асан_омаров", "target": "person:иван_петров", "weight": 3, "cooccurrence": 2,
-               "met": 1, "signed": 0, "affiliated": 0, "type": "met", "evidence": [[0, 40]]},
-              {"source": "country:kz", "target": "person:асан_омаров", "weight": 1, "cooccurrence": 0, "met": 0,
-               "signed": 0, "affiliated": 1, "type": "affiliated", "evidence": [[50, 70]]},
-              {"source": "organization:x", "target": "person:иван_петров", "weight": 1, "cooccurrence": 1, "met": 0,
-               "signed": 0, "affiliated": 0, "type": "cooccurrence", "evidence": [[80, 99]]}],
+    "nodes": [
+        {"actor_id": "person:иван_петров", "name": "Иван Петров", "kind": "person", "country": "", "mentions": 4},
+        {"actor_id": "person:асан_омаров", "name": "Асан Омаров", "kind": "person", "country": "", "mentions": 2},
+        {"actor_id": "country:kz", "name": "Казахстан", "kind": "country", "country": "KZ", "mentions": 3},
+        {
+            "actor_id": "organization:x",
+            "name": "<script>«ТЕХМАШ»",
+            "kind": "organization",
+            "country": "",
+            "mentions": 1,
+        },
+    ],
+    "links": [
+        {
+            "source": "person:асан_омаров",
+            "target": "person:иван_петров",
+            "weight": 3,
+            "cooccurrence": 2,
+            "met": 1,
+            "signed": 0,
+            "affiliated": 0,
+            "type": "met",
+            "evidence": [[0, 40]],
+        },
+        {
+            "source": "country:kz",
+            "target": "person:асан_омаров",
+            "weight": 1,
+            "cooccurrence": 0,
+            "met": 0,
+            "signed": 0,
+            "affiliated": 1,
+            "type": "affiliated",
+            "evidence": [[50, 70]],
+        },
+        {
+            "source": "organization:x",
+            "target": "person:иван_петров",
+            "weight": 1,
+            "cooccurrence": 1,
+            "met": 0,
+            "signed": 0,
+            "affiliated": 0,
+            "type": "cooccurrence",
+            "evidence": [[80, 99]],
+        },
+    ],
 }
 
 
@@ -35,9 +70,11 @@ def test_layout_is_seeded_sorted_and_fills_the_unit_square():
     assert positions == layout(list(reversed(ids)), links)  # insertion order does not matter
     xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
     assert min(xs) == 0 and min(ys) == 0 and max(max(xs), max(ys)) == pytest.approx(1)
+
     # the pair that met (weight 3) ends closer than the pair only named together
     def gap(a, b):
         return ((positions[a][0] - positions[b][0]) ** 2 + (positions[a][1] - positions[b][1]) ** 2) ** 0.5
+
     assert gap("person:асан_омаров", "person:иван_петров") < gap("organization:x", "country:kz")
 
 
@@ -53,7 +90,7 @@ def test_network_figure_draws_every_node_and_link_escaped_with_a_legend():
     assert len(labels) == 4
     boxes = [(float(x), float(y), float(x) + float(w), float(y) + float(h)) for x, y, w, h in labels]
     for i, a in enumerate(boxes):  # no two labels overlap
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
 
 
@@ -62,10 +99,17 @@ def test_network_figure_of_an_article_without_actors_says_so():
 
 
 def test_dates_line_marks_dated_and_published_and_lists_the_rest():
-    svg = dates_line([{"text": "в 1994 году", "value": "1994", "start": 0, "stop": 11},
-                      {"text": "29 декабря 2014 г.", "value": "2014-12-29", "start": 20, "stop": 38},
-                      {"text": "10 июля", "value": "--07-10", "start": 40, "stop": 47}], "2015-01-05")
-    assert re.findall(r'font-size="11">(\d{4})</text>', svg) == [str(year) for year in range(1994, 2017, 2)]  # ticks every 2 years
+    svg = dates_line(
+        [
+            {"text": "в 1994 году", "value": "1994", "start": 0, "stop": 11},
+            {"text": "29 декабря 2014 г.", "value": "2014-12-29", "start": 20, "stop": 38},
+            {"text": "10 июля", "value": "--07-10", "start": 40, "stop": 47},
+        ],
+        "2015-01-05",
+    )
+    assert re.findall(r'font-size="11">(\d{4})</text>', svg) == [
+        str(year) for year in range(1994, 2017, 2)
+    ]  # ticks every 2 years
     assert "<title>29 декабря 2014 г.</title>" in svg and "<title>published 2015-01-05</title>" in svg
     assert "Without a year: 10 июля" in svg
     assert "no dated event" in dates_line([], None)
@@ -73,8 +117,12 @@ def test_dates_line_marks_dated_and_published_and_lists_the_rest():
 
 
 def test_theme_bars_are_as_long_as_their_counts():
-    svg = themes_bars([{"theme": "training", "label": "Military training", "count": 4},
-                       {"theme": "supply", "label": "Arms <supply>", "count": 2}])
+    svg = themes_bars(
+        [
+            {"theme": "training", "label": "Military training", "count": 4},
+            {"theme": "supply", "label": "Arms <supply>", "count": 2},
+        ]
+    )
     widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', svg)]
     assert widths == [360.0, 180.0]
     assert "Arms &lt;supply&gt;" in svg
@@ -82,26 +130,42 @@ def test_theme_bars_are_as_long_as_their_counts():
 
 
 def test_html_tables_escape_cells_and_group_digits():
-    rows = amount_rows({"amounts": [{"text": "$115 млрд", "amount": 115_000_000_000, "currency": "USD", "start": 3},
-                                    {"text": "2,5%", "amount": 2.5, "currency": "%", "start": 9}]})
+    rows = amount_rows(
+        {
+            "amounts": [
+                {"text": "$115 млрд", "amount": 115_000_000_000, "currency": "USD", "start": 3},
+                {"text": "2,5%", "amount": 2.5, "currency": "%", "start": 9},
+            ]
+        }
+    )
     assert [r["amount"] for r in rows] == ["115 000 000 000", "2.5"]
-    table = html_table(entity_rows([{"name": "<b>Омаров</b>", "roles": ["министр"], "affiliation": None,
-                                     "mentions": [[5, 11], [40, 46]]}]), "none")
+    table = html_table(
+        entity_rows(
+            [{"name": "<b>Омаров</b>", "roles": ["министр"], "affiliation": None, "mentions": [[5, 11], [40, 46]]}]
+        ),
+        "none",
+    )
     assert "&lt;b&gt;Омаров&lt;/b&gt;" in table and "<b>" not in table
-    assert re.findall(r"<th[^>]*>\s*([^<]*?)\s*</th>", table) == ["name", "roles", "affiliation", "mentions",
-                                                                  "first at"]
+    assert re.findall(r"<th[^>]*>\s*([^<]*?)\s*</th>", table) == [
+        "name",
+        "roles",
+        "affiliation",
+        "mentions",
+        "first at",
+    ]
     assert html_table([], "No <person>.") == "<p>No &lt;person&gt;.</p>"
 
 
 def test_open_article_reads_one_record_and_names_a_bad_id(two_corpus, two_results):
-    facts, text = open_article(two_results.out, two_corpus, "")
+    facts, text = open_article(two_results.out, "")
     assert facts["article_id"] == TWO[0]  # empty: the first article
     assert text == two_results.text(TWO[0]) and facts == two_results.facts(TWO[0])
     with pytest.raises(ParameterError, match=r"unknown article_id 'nope': use one of the 2 ids in .*articles\.csv"):
-        open_article(two_results.out, two_corpus, "nope")
+        open_article(two_results.out, "nope")
 
 
-def test_open_article_extracts_first_when_nothing_is_stored(two_corpus, tmp_path):
-    facts, text = open_article(tmp_path / "fresh", two_corpus, TWO[1])
-    assert facts["article_id"] == TWO[1] and (tmp_path / "fresh" / "data" / "articles.csv").is_file()
-    assert all(text[start:stop] for start, stop, _, _ in facts["mentions"])
+def test_open_article_never_extracts(tmp_path):
+    assert not has_results(tmp_path / "fresh")
+    with pytest.raises(ResultsError, match=r"no stored results in .*fresh/data: run `python -m analysis extract"):
+        open_article(tmp_path / "fresh", "")
+    assert not (tmp_path / "fresh").exists()

@@ -1,0 +1,1 @@
+"""Batch: extraction of a corpus into output/, and the notebooks run over it."""

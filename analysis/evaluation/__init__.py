@@ -1,0 +1,1 @@
+"""Evaluation: accuracy measured against gold standards (factRuEval-2016)."""

@@ -1,0 +1,145 @@
+"""Turn mentions into actors: one canonical, nominative name per person, organisation or place.
+
+Within an article a surname alone ("Петров") or with an initial ("И. Петров",
+"И.Петров") is the same person as the one full name that ends with that surname and
+starts with that initial. The actor id is derived from kind and name only, so the same
+person is the same actor in every article.
+
+Countries and regions (kind ``country``, with an ISO 3166 code) and cities (kind ``place``,
+with their country) come from the gazetteer, whatever the case or variant ("РК",
+"Республики Казахстан" -> Казахстан, KZ; "РТ" -> Татарстан, RU-TA).
+
+News outlets are kind ``media``: a mention where the text cites its source, or whose words
+are an outlet's name ("Казинформу", "Tengrinews.kz"), is a source, never a person or an
+organisation in the story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..language.geo import find_place, genitive
+from ..language.nlp import Mention
+from ..language.organizations import find_organization
+from ..lexicon import rows
+from ..reading.metadata import outlet_name
+
+KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
+MEDIA = "media"
+_INITIAL = re.compile(r"^(?P<initials>(?:[А-ЯЁA-Z]\.\s*){1,2})(?P<surname>[А-ЯЁA-Z][\w-]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor_id: str
+    name: str
+    kind: str
+    code: str = ""  # ISO 3166 code of a country or region
+    country: str = ""  # ISO 3166-1 code of the country a place, region or country belongs to
+
+
+def actor_id(kind: str, name: str) -> str:
+    """Stable id, readable in tables: ``person:иван_петров``."""
+    return f"{kind}:{'_'.join(name.lower().replace('ё', 'е').split())}"
+
+
+def resolve_actors(
+    mentions: tuple[Mention, ...] | list[Mention], source_spans: tuple[tuple[int, int], ...] = ()
+) -> tuple[list[Actor], list[str]]:
+    """The article's actors (sorted by id) and the actor id of each mention, in order.
+
+    ``source_spans`` are where the article names the outlets it cites (``Article.source_spans``).
+    """
+    full_names = sorted(
+        {
+            name
+            for m in mentions
+            if m.type == "PER"
+            for name in [_clean(m.normal)]
+            if len(name.split()) > 1 and not _INITIAL.match(name)
+        }
+    )
+    outlets = [outlet_name(m.text) or outlet_name(_clean(m.normal)) for m in mentions]
+    places = [
+        find_place(m.text, _clean(m.normal)) if m.type != "PER" and not outlet else None
+        for m, outlet in zip(mentions, outlets)
+    ]
+    forms: dict[str, list[str]] = {}
+    details: dict[str, tuple[str, str, str]] = {}  # actor id -> kind, code, country
+    ids = []
+    for index, mention in enumerate(mentions):
+        kind = KINDS[mention.type]
+        name = _clean(mention.normal)
+        code = country = ""
+        outlet, place = outlets[index], places[index]
+        organization = find_organization(mention.text) if kind == "organization" and not outlet else None
+        if outlet or any(mention.start < stop and start < mention.stop for start, stop in source_spans):
+            kind, name = MEDIA, outlet or name
+        elif place:
+            kind = "place" if place.kind == "city" else "country"
+            name, code, country = place.name, place.code, place.country
+        elif organization:
+            name = organization.organization.name
+            if organization.organization.national:
+                country = organization.country or _adjacent_country(mentions, places, index)
+                if organization.city or country:
+                    name = f"{name} {genitive(organization.city or _country_names()[country])}"
+        elif kind == "person":
+            name = _full_name(name, full_names)
+        aid = actor_id(kind, code or name)
+        forms.setdefault(aid, []).append(name)
+        details[aid] = (kind, code, country)
+        ids.append(aid)
+    actors = [Actor(aid, _preferred(forms[aid]), *details[aid]) for aid in sorted(forms)]
+    return actors, ids
+
+
+def _adjacent_country(mentions, places, index: int) -> str:
+    """The country named right after a national body ("МО РК") or by an adjective right before it."""
+    mention = mentions[index]
+    for other in (index + 1, index - 1):
+        if 0 <= other < len(mentions) and places[other] and places[other].kind != "city":
+            near = mentions[other]
+            gap = near.start - mention.stop if other > index else mention.start - near.stop
+            adjective_before = other < index and near.text[:1].islower()
+            if 0 <= gap <= 1 and (other > index or adjective_before):
+                return places[other].code
+    return ""
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    return {row["code"]: row["name"] for row in rows("geo.csv") if row["code"]}
+
+
+def _preferred(names: list[str]) -> str:
+    """The form to show: not a capitalised dateline ("АСТАНА" -> "Астана"), then the most frequent."""
+
+    def rank(name: str):
+        shouting = name.isupper() and len(name) > 5  # short capitals are abbreviations: ОДКБ
+        return shouting, -names.count(name), names.index(name)
+
+    return min(names, key=rank)
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _full_name(name: str, full_names: list[str]) -> str:
+    """The article's one full name that a surname or initial form refers to, else ``name``."""
+    initial = _INITIAL.match(name)
+    if initial:
+        surname, first_letter = initial["surname"], initial["initials"][0]
+    elif len(name.split()) == 1:
+        surname, first_letter = name, ""
+    else:
+        return name
+    candidates = [full for full in full_names if full.split()[-1] == surname and full.startswith(first_letter)]
+    if len(candidates) == 1:
+        return candidates[0]
+    if initial:
+        return f"{'. '.join(re.findall(r'[А-ЯЁA-Z]', initial['initials']))}. {surname}"
+    return name

@@ -1,0 +1,71 @@
+"""One article as every fact finder reads it, and the one sequence that makes it.
+
+``read_document(article)`` runs the language layer and resolves actors and roles: natasha's
+sentences and mentions (``analyse``), each mention's actor (``resolve_actors``), then the roles
+the article gives its people (``person_roles``). Meetings, agreements, quotes and the fact
+record take the resulting ``Document``; extraction, evaluation and tests all call this function,
+so the sequence is written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..language.nlp import Mention, Sentence, analyse
+from ..reading.corpus import Article
+from ..vocabulary import STORY, Block
+from .actors import Actor, resolve_actors
+from .roles import PersonRole, person_roles
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article with its sentences, its mentions (in text order) and the actor id of each,
+    its actors (sorted by id) and the roles of its people."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    actor_ids: tuple[str, ...]
+    actors: tuple[Actor, ...]
+    roles: tuple[PersonRole, ...] = ()
+    by_id: dict[str, Actor] = field(init=False, repr=False, compare=False)
+    by_sentence: dict[int, list[tuple[Mention, str]]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "by_id", {actor.actor_id: actor for actor in self.actors})
+        grouped: dict[int, list[tuple[Mention, str]]] = {}
+        for mention, actor_id in zip(self.mentions, self.actor_ids):
+            grouped.setdefault(mention.sentence, []).append((mention, actor_id))
+        object.__setattr__(self, "by_sentence", grouped)  # a fact is read from its sentence's mentions
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def story(self) -> list:
+        """The paragraphs of the story: title and body, no digest, no furniture."""
+        return [p for p in self.article.paragraphs if p.kind in STORY]
+
+    @property
+    def story_spans(self) -> list[tuple[int, int]]:
+        return [(p.start, p.stop) for p in self.story]
+
+    @property
+    def digest_sentences(self) -> frozenset[int]:
+        """Indices of the sentences of a digest of other news, which no fact is read from."""
+        paragraphs = self.article.paragraphs
+        return frozenset(s.index for s in self.sentences if paragraphs[s.paragraph].kind == Block.DIGEST)
+
+    def actor(self, mention_index: int) -> Actor:
+        """The actor of the article's ``mention_index``-th mention."""
+        return self.by_id[self.actor_ids[mention_index]]
+
+
+def read_document(article: Article) -> Document:
+    """The article's sentences, mentions, actors and roles: what every fact finder takes."""
+    analysis = analyse(article)
+    actors, actor_ids = resolve_actors(analysis.mentions, article.source_spans)
+    document = Document(article, analysis.sentences, analysis.mentions, tuple(actor_ids), tuple(actors))
+    return replace(document, roles=tuple(person_roles(document)))

@@ -1,0 +1,1 @@
+"""Language: morphology look-ups, gazetteers, and the natasha pipeline that finds mentions."""

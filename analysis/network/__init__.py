@@ -1,0 +1,1 @@
+"""Network: who is linked to whom (plain Python), graphs, metrics, exports and figures."""

@@ -1,0 +1,401 @@
+"""Actor networks from the stored tables: graphs, metrics, exports and figures.
+
+Which actors are linked, and why, is worked out in ``links`` (see there); this module makes
+networkx graphs of it. Nodes are people, organisations, countries, regions and places; news
+outlets are the articles' sources and stay out. Nodes and edges are inserted in sorted order
+and the layout is seeded, so the same tables always give the same files and figures.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from pathlib import Path
+
+import matplotlib
+import networkx as nx
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from ..errors import ParameterError
+from ..lexicon import rows
+from ..storage.store import write_atomic, write_csv
+from .links import EDGE_STYLES, EDGE_TYPES, KIND_COLOURS, KINDS, OTHER_COLOUR, network, summed
+
+LEVELS = ("actors", "countries")
+LABELS = ("ru", "en")
+LAYOUT_SEED = 42
+FIGURE_NODES = 300  # nodes laid out and drawn at most: the most linked ones
+EXACT_BETWEENNESS = 300  # nodes up to which betweenness is exact; above, estimated from this many sources
+# Without a fixed salt, SVG element ids are random and every rerun differs.
+matplotlib.rcParams["svg.hashsalt"] = "analysis"
+
+
+def check_kinds(value) -> tuple[str, ...]:
+    """Kinds of actor to keep: a list (or comma-separated text) of person, organization, country, place."""
+    kinds = tuple(k.strip() for k in value.split(",")) if isinstance(value, str) else tuple(value or ())
+    unknown = [k for k in kinds if k not in KINDS]
+    if not kinds or unknown:
+        raise ParameterError(f"parameter kinds must list some of {', '.join(KINDS)}; got {value!r}")
+    return kinds
+
+
+def actor_graph(
+    results,
+    window: str = "sentence",
+    min_weight: int = 1,
+    include_digest: bool = False,
+    kinds: tuple[str, ...] = KINDS,
+    article_id: str | None = None,
+) -> nx.Graph:
+    """The actor network of the stored results (``store.Results``), or of one article.
+
+    Edges lighter than ``min_weight`` are dropped, and so are actors left without a link
+    unless the graph has no links at all. Digests of other news count only with
+    ``include_digest``.
+    """
+    tables = {
+        "mentions": results.mentions,
+        **{kind: results.table(kind) for kind in ("meetings", "agreements", "roles")},
+    }
+    if article_id is not None:
+        tables = {kind: table[table["article_id"] == article_id] for kind, table in tables.items()}
+    found = network(
+        **{kind: _records(table) for kind, table in tables.items()},
+        actors=_records(results.actors),
+        window=window,
+        min_weight=min_weight,
+        include_digest=include_digest,
+        kinds=kinds,
+    )
+    graph = nx.Graph()
+    graph.add_nodes_from(found.nodes.items())
+    graph.add_edges_from((u, v, data) for (u, v), data in found.edges.items())
+    return graph
+
+
+def _records(table: pd.DataFrame) -> list[dict]:
+    """Rows of a stored table as dicts, blank cells as "" (pandas reads them as NaN)."""
+    return table.astype(object).where(table.notna(), "").to_dict("records")
+
+
+def country_graph(graph: nx.Graph, results) -> nx.Graph:
+    """Actors folded into their countries and regions: a person into the country of their role
+    (directly, or through its organisation), an organisation or place into its country. Links
+    between actors of one country are dropped; the rest add up."""
+    names = {str(row.code): str(row.name) for row in results.actors.itertuples() if row.kind == "country"}
+    home = {}
+    for node, data in graph.nodes(data=True):
+        if data["kind"] in ("country", "place", "organization") and data["country"]:
+            home[node] = data["country"]
+    for node, data in graph.nodes(data=True):
+        if data["kind"] == "person":
+            linked = sorted((-d["affiliated"], other) for other, d in graph[node].items() if d["affiliated"])
+            strongest = next((other for _, other in linked[:1] if other in home), None)
+            if strongest is not None:
+                home[node] = home[strongest]
+    folded = nx.Graph()
+    for code in sorted(set(home.values())):
+        members = [n for n in graph if home.get(n) == code]
+        folded.add_node(
+            code,
+            label=names.get(code, code),
+            kind="country",
+            country=code,
+            mentions=sum(graph.nodes[n]["mentions"] for n in members),
+            articles=len({a for n in members for a in graph.nodes[n]["article_ids"].split(";") if a}),
+            article_ids=";".join(sorted({a for n in members for a in graph.nodes[n]["article_ids"].split(";") if a})),
+        )
+    sums: dict[tuple[str, str], list[dict]] = {}
+    for u, v, data in sorted(graph.edges(data=True)):
+        if u in home and v in home and home[u] != home[v]:
+            sums.setdefault(tuple(sorted((home[u], home[v]))), []).append(data)
+    for pair in sorted(sums):
+        folded.add_edge(*pair, **summed(sums[pair]))
+    return folded
+
+
+def ego_graph(graph: nx.Graph, actor: str) -> nx.Graph:
+    """``actor`` (an actor id or a node's label) with its neighbours and the links among them."""
+    node = actor if actor in graph else next((n for n, label in graph.nodes(data="label") if label == actor), None)
+    if node is None:
+        raise ParameterError(
+            f"parameter ego {actor!r} is not in the network: use an actor_id or name from the "
+            "centrality table (or output/network/nodes.csv)"
+        )
+    return nx.ego_graph(graph, node, radius=1)
+
+
+def centrality_table(graph: nx.Graph) -> pd.DataFrame:
+    """Degree, weighted degree, betweenness, eigenvector centrality and Louvain community (seeded)
+    of every node, most central first."""
+    columns = [
+        "actor_id",
+        "name",
+        "kind",
+        "mentions",
+        "degree",
+        "weighted_degree",
+        "betweenness",
+        "eigenvector",
+        "community",
+    ]
+    if graph.number_of_nodes() == 0:
+        return pd.DataFrame(columns=columns)
+    # exact betweenness costs nodes x links: hours on a corpus of thousands of actors
+    sample = EXACT_BETWEENNESS if graph.number_of_nodes() > EXACT_BETWEENNESS else None
+    betweenness = nx.betweenness_centrality(graph, k=sample, weight=None, seed=LAYOUT_SEED)
+    eigenvector = _eigenvector(graph)
+    communities = sorted(
+        nx.community.louvain_communities(graph, weight="weight", seed=LAYOUT_SEED), key=lambda c: (-len(c), min(c))
+    )
+    community = {node: i + 1 for i, members in enumerate(communities) for node in members}
+    rows_ = [
+        {
+            "actor_id": node,
+            "name": data["label"],
+            "kind": data["kind"],
+            "mentions": data["mentions"],
+            "degree": graph.degree(node),
+            "weighted_degree": graph.degree(node, weight="weight"),
+            "betweenness": round(betweenness[node], 4),
+            "eigenvector": round(eigenvector[node], 4),
+            "community": community[node],
+        }
+        for node, data in graph.nodes(data=True)
+    ]
+    table = pd.DataFrame(rows_, columns=columns)
+    return table.sort_values(
+        ["weighted_degree", "mentions", "actor_id"], ascending=[False, False, True], ignore_index=True
+    )
+
+
+def _eigenvector(graph: nx.Graph) -> dict[str, float]:
+    """Eigenvector centrality per connected component, scaled by the component's share of nodes
+    (the power iteration does not converge on a graph in pieces)."""
+    found = {}
+    for component in nx.connected_components(graph):
+        sub = graph.subgraph(component)
+        if sub.number_of_nodes() < 3:
+            found.update(dict.fromkeys(component, 0.0))
+            continue
+        # scipy's eigensolver: the same values as networkx's power iteration, which took most
+        # of the network's time on corpora of a few hundred articles
+        values = nx.eigenvector_centrality_numpy(sub, weight="weight")
+        share = sub.number_of_nodes() / graph.number_of_nodes()
+        found.update({node: abs(value) * share for node, value in values.items()})
+    return found
+
+
+def most_linked(graph: nx.Graph) -> list[str]:
+    """The graph's nodes, largest weighted degree first (then mentions, then id)."""
+    return sorted(graph.nodes, key=lambda n: (-graph.degree(n, weight="weight"), -graph.nodes[n]["mentions"], n))
+
+
+def layout(graph: nx.Graph, limit: int = FIGURE_NODES) -> dict[str, tuple[float, float]]:
+    """Seeded positions of the graph's nodes, the same for every figure and export of it. In a
+    graph of more than ``limit`` nodes only the ``limit`` most linked are placed (and drawn): the
+    layout's cost grows with the square of the nodes (minutes for a few thousand), and a figure
+    of thousands of nodes shows none of them."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    kept = set(most_linked(graph)[:limit])
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(kept))
+    ordered.add_edges_from(
+        sorted(
+            (min(u, v), max(u, v), {"weight": d["weight"]})
+            for u, v, d in graph.edges(data=True)
+            if u in kept and v in kept
+        )
+    )
+    positions = nx.spring_layout(ordered, seed=LAYOUT_SEED, k=2.5 / len(kept) ** 0.5, iterations=200)
+    return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in positions.items()}
+
+
+def english_labels(graph: nx.Graph) -> dict[str, str]:
+    """English labels: countries, regions, cities and well-known organisations from the data
+    files, everything else romanised (Wikipedia's scheme, via iuliia)."""
+    import iuliia
+
+    from ..language.organizations import find_organization
+
+    known = _english_places()
+    labels = {}
+    for node, data in graph.nodes(data=True):
+        label = known.get(data["label"])
+        if label is None and data["kind"] == "organization":
+            match = find_organization(data["label"])
+            if match and match.organization.name_en:
+                country = known.get(_country_name(match.country) or "", match.country)
+                label = f"{match.organization.name_en} ({country})" if match.country else match.organization.name_en
+        labels[node] = label or iuliia.WIKIPEDIA.translate(data["label"])
+    return labels
+
+
+@cache
+def _english_places() -> dict[str, str]:
+    return {row["name"]: row["name_en"] for row in rows("geo.csv") if row["name_en"]}
+
+
+def _country_name(code: str) -> str | None:
+    return next((row["name"] for row in rows("geo.csv") if row["code"] == code), None)
+
+
+def write_network(
+    graph: nx.Graph, folder: Path, stem: str = "actors", positions: dict[str, tuple[float, float]] | None = None
+) -> list[Path]:
+    """``stem.graphml`` (scalar attributes: Cytoscape and Gephi open it), ``stem.gexf`` (with
+    Gephi's sizes, colours and positions), ``nodes.csv`` and ``edges.csv`` for ``stem`` "actors"
+    (``<stem>_nodes.csv`` otherwise)."""
+    folder = Path(folder)
+    positions = positions if positions is not None else layout(graph)
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer)
+    write_atomic(folder / f"{stem}.graphml", buffer.getvalue())
+    gexf = graph.copy()
+    for node, data in gexf.nodes(data=True):
+        colour = KIND_COLOURS.get(data["kind"], OTHER_COLOUR)
+        data["viz"] = {
+            "size": 5.0 + 2.0 * data["mentions"],
+            "color": {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16), "a": 1.0},
+        }
+        if node in positions:  # nodes left out of a large graph's layout: Gephi places them
+            x, y = positions[node]
+            data["viz"]["position"] = {"x": x * 1000, "y": y * 1000, "z": 0.0}
+    buffer = io.BytesIO()
+    nx.write_gexf(gexf, buffer)
+    # the writer stamps today's date into the file; without it reruns are byte-identical
+    write_atomic(folder / f"{stem}.gexf", re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue()))
+    prefix = "" if stem == "actors" else f"{stem}_"
+    node_columns = ["id", "label", "kind", "country", "mentions", "articles", "article_ids"]
+    write_csv(folder / f"{prefix}nodes.csv", node_columns, [{"id": n, **d} for n, d in graph.nodes(data=True)])
+    edge_columns = ["source", "target", "weight", *EDGE_TYPES, "type", "articles", "evidence"]
+    write_csv(
+        folder / f"{prefix}edges.csv",
+        edge_columns,
+        [{"source": u, "target": v, **d} for u, v, d in graph.edges(data=True)],
+    )
+    return [
+        folder / f"{stem}.graphml",
+        folder / f"{stem}.gexf",
+        folder / f"{prefix}nodes.csv",
+        folder / f"{prefix}edges.csv",
+    ]
+
+
+def network_figure(
+    graph: nx.Graph,
+    title: str,
+    caption: str = "",
+    labels: int = 15,
+    positions: dict[str, tuple[float, float]] | None = None,
+    names: dict[str, str] | None = None,
+) -> Figure:
+    """Draw the graph: colour by kind (legend), size by mentions, width by weight, each link
+    styled by the strongest kind it has, labels (``names``, default the node labels) on the
+    ``labels`` most central nodes, skipping any that would overlap one already placed."""
+    fig = Figure(figsize=(11, 9), layout="constrained")
+    FigureCanvasAgg(fig)  # label placement measures text, which needs a renderer
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_title(title)
+    if caption:
+        fig.text(0.01, 0.005, caption, fontsize=8, color="#555555")
+    if graph.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, "no actors to draw", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    pos = positions if positions is not None else layout(graph)
+    if len(pos) < graph.number_of_nodes():
+        ax.set_title(
+            f"{title}\n(the {len(pos)} most linked of {graph.number_of_nodes()} actors; all are in the "
+            "GraphML, GEXF and CSV files)",
+            fontsize=10,
+        )
+        graph = graph.subgraph(pos)
+    for kind in ("cooccurrence", "signed", "met", "affiliated"):
+        edges = [(u, v) for u, v, d in graph.edges(data=True) if d["type"] == kind]
+        colour, style = EDGE_STYLES[kind]
+        nx.draw_networkx_edges(
+            graph,
+            pos,
+            ax=ax,
+            edgelist=edges,
+            edge_color=colour,
+            style=style,
+            alpha=0.7,
+            width=[0.6 + 1.2 * graph.edges[e]["weight"] ** 0.5 for e in edges],
+        )
+    nodes = sorted(graph.nodes)
+    nx.draw_networkx_nodes(
+        graph,
+        pos,
+        ax=ax,
+        nodelist=nodes,
+        node_color=[KIND_COLOURS.get(graph.nodes[n]["kind"], OTHER_COLOUR) for n in nodes],
+        node_size=_sizes(graph, nodes),
+        alpha=0.9,
+    )
+    _place_labels(fig, ax, graph, pos, labels, names or {n: d["label"] for n, d in graph.nodes(data=True)})
+    kinds = sorted({graph.nodes[n]["kind"] for n in nodes})
+    links = sorted({d["type"] for _, _, d in graph.edges(data=True)}, key=EDGE_TYPES.index)
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="o", linestyle="", color=KIND_COLOURS.get(k, OTHER_COLOUR), label=k) for k in kinds
+        ]
+        + [Line2D([], [], color=EDGE_STYLES[t][0], linestyle=EDGE_STYLES[t][1], label=t) for t in links],
+        loc="upper right",
+        frameon=False,
+        fontsize=8,
+    )
+    return fig
+
+
+def _sizes(graph: nx.Graph, nodes: list[str]) -> list[float]:
+    """Marker areas by mentions, on a square-root scale so that a few very frequent actors
+    (the countries of a large corpus) do not cover the rest, and smaller in a crowded graph."""
+    most = max(graph.nodes[n]["mentions"] for n in nodes)
+    crowd = min(1.0, 8 / len(nodes) ** 0.5)  # smaller markers where there are many
+    return [(10 + 890 * (graph.nodes[n]["mentions"] / most) ** 0.5) * crowd for n in nodes]
+
+
+def _place_labels(fig: Figure, ax, graph: nx.Graph, pos, count: int, names: dict[str, str]) -> None:
+    """Label the most central nodes, largest weighted degree first: above, below, right or left of
+    the node, wherever the label overlaps none placed before; else it is left out."""
+    ranked = most_linked(graph)
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for node in ranked:
+        if len(placed) >= count:
+            break
+        x, y = pos[node]
+        for ha, va in (("center", "bottom"), ("center", "top"), ("left", "center"), ("right", "center")):
+            text = ax.text(
+                x,
+                y,
+                names[node],
+                fontsize=8,
+                ha=ha,
+                va=va,
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "linewidth": 0},
+            )
+            box = text.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            text.remove()
+
+
+def save_figure(fig: Figure, stem: Path) -> list[Path]:
+    """Write ``stem.png`` (200 dpi) and ``stem.svg`` without dates, so reruns are byte-identical."""
+    paths = []
+    for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None, "Creator": None})):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=suffix[1:], dpi=200, metadata=metadata)
+        path = Path(stem).with_suffix(suffix)
+        write_atomic(path, buffer.getvalue())
+        paths.append(path)
+    return paths

@@ -1,0 +1,1 @@
+"""Reading: the files of a corpus folder into Article records (decoding, furniture, digest, metadata)."""

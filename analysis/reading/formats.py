@@ -1,0 +1,223 @@
+"""Read the files of a corpus folder into decoded documents: .txt, .html/.htm and .jsonl.
+
+The decoded text, with line ends normalised to ``\\n``, is what every offset refers to.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from bs4.dammit import EncodingDetector
+from charset_normalizer import from_bytes
+
+from ..errors import CorpusError
+from ..lexicon import encodings
+
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+# An id becomes a file name under output/; anything else could escape that folder.
+SAFE_ID = re.compile(r"^[\w][\w.-]{0,199}$")
+# Elements whose text a reader never sees, or that hold site furniture rather than the story.
+_HIDDEN = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "head",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+)
+_BLOCKS = (
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "br",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "blockquote",
+    "figcaption",
+    "figure",
+    "section",
+    "article",
+    "header",
+    "pre",
+    "dd",
+    "dt",
+    "time",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A decoded input: its id, text, and what structured inputs say about it."""
+
+    id: str
+    path: str
+    sha256: str  # of the article's own bytes: the file, or its line in a .jsonl file
+    text: str
+    encoding: str
+    title_hint: str = ""
+    date: str = ""
+    url: str = ""
+    source: str = ""
+    line: int = 0  # line number in a .jsonl file, else 0
+    file_sha256: str = ""  # of the whole file the article came from
+
+
+def read_documents(path: Path) -> Iterable[Decoded | CorpusError]:
+    """The documents of one file; a .jsonl line that cannot be used is a CorpusError among them.
+    A .jsonl file is read a line at a time as its documents are taken."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise CorpusError(f"not an article file (expected {', '.join(SUFFIXES)}); skipped")
+    if suffix == ".jsonl":
+        return _jsonl(path)
+    data = path.read_bytes()
+    if not data.strip():
+        raise CorpusError("empty file; skipped")
+    article_id = check_id(path.stem, path.name)
+    sha = hashlib.sha256(data).hexdigest()
+    if suffix in (".html", ".htm"):
+        text, encoding, title = _html(data)
+        return [_document(article_id, path, sha, text, encoding, title_hint=title)]
+    text, encoding = decode(data)
+    return [_document(article_id, path, sha, text, encoding)]
+
+
+def check_id(article_id: str, origin: str) -> str:
+    if not SAFE_ID.match(article_id):
+        raise CorpusError(
+            f"{origin}: {article_id!r} is not a safe article id (use letters, digits, '_', '-', '.'); skipped"
+        )
+    return article_id
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding name: strict UTF-8 first, else charset-normalizer's best guess."""
+    try:
+        return normalise_newlines(data.decode("utf-8-sig")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=list(encodings())).best()
+    if best is None:
+        raise CorpusError("binary or undecodable data, not text in a known encoding; skipped")
+    return normalise_newlines(str(best)), best.encoding
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _document(article_id, path, sha, text, encoding, **meta) -> Decoded:
+    if not text.strip():
+        raise CorpusError("no text after decoding; skipped")
+    return Decoded(article_id, str(path), sha, text, encoding, file_sha256=sha, **meta)
+
+
+def _html(data: bytes) -> tuple[str, str, str]:
+    """Visible text of a page, one block per line, and the page's headline."""
+    declared = EncodingDetector.find_declared_encoding(data, is_html=True)
+    try:
+        markup, encoding = (data.decode(declared), declared) if declared else decode(data)
+    except (LookupError, UnicodeDecodeError):
+        markup, encoding = decode(data)
+    soup = BeautifulSoup(markup, "html.parser")
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    for tag in soup.find_all(_HIDDEN):
+        tag.decompose()
+    h1 = soup.find("h1")
+    headline = " ".join(h1.get_text(" ").split()) if h1 else ""
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = (" ".join(line.split()) for line in normalise_newlines(soup.get_text()).split("\n"))
+    return "\n".join(line for line in lines if line) + "\n", encoding, headline or page_title
+
+
+def _jsonl(path: Path) -> Iterator[Decoded | CorpusError]:
+    """The documents of a .jsonl file, one a line. The file is scanned once first, in blocks,
+    for its sha256 and whether it is UTF-8 (as JSON should be); then its lines are read one at a
+    time. Any other encoding is recognised over the whole file, so that file is read whole."""
+    digest, utf8, blank = hashlib.sha256(), codecs.getincrementaldecoder("utf-8-sig")(), True
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+            blank = blank and not block.strip()
+            if utf8:
+                try:
+                    utf8.decode(block)
+                except UnicodeDecodeError:
+                    utf8 = None
+    if utf8:
+        try:
+            utf8.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8 = None
+    if blank:
+        raise CorpusError("empty file; skipped")
+    if utf8:
+        return _jsonl_documents(path, _utf8_lines(path), "utf-8", digest.hexdigest())
+    text, encoding = decode(path.read_bytes())
+    return _jsonl_documents(path, iter(text.split("\n")), encoding, digest.hexdigest())
+
+
+def _utf8_lines(path: Path) -> Iterator[str]:
+    # newline=None: "\r\n" and "\r" end lines as normalise_newlines has them
+    with open(path, encoding="utf-8-sig", newline=None) as f:
+        for line in f:
+            yield line.removesuffix("\n")
+
+
+def _jsonl_documents(path: Path, lines: Iterator[str], encoding: str, file_sha: str) -> Iterator[Decoded | CorpusError]:
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        origin = f"{path.name} line {number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise CorpusError(f"{origin}: not a JSON object; skipped")
+            body = record.get("text") or record.get("content") or ""
+            title = str(record.get("title") or "").strip()
+            if not isinstance(body, str) or not body.strip():
+                raise CorpusError(f"{origin}: no 'text' or 'content'; skipped")
+            article_id = check_id(str(record.get("id") or f"{path.stem}_{number:05d}"), origin)
+            full = normalise_newlines(f"{title}\n\n{body}" if title else body)
+            yield Decoded(
+                article_id,
+                str(path),
+                hashlib.sha256(line.encode("utf-8")).hexdigest(),
+                full,
+                encoding,
+                title_hint=title,
+                date=str(record.get("date") or ""),
+                url=str(record.get("url") or ""),
+                source=str(record.get("source") or ""),
+                line=number,
+                file_sha256=file_sha,
+            )
+        except json.JSONDecodeError as error:
+            yield CorpusError(f"{origin}: not valid JSON ({error.msg}); skipped")
+        except CorpusError as error:
+            yield error

@@ -1,0 +1,1 @@
+"""Report: HTML pages, tables and figures for the notebooks."""

@@ -1,0 +1,102 @@
+"""A fact record as HTML tables for the fact sheet, one per kind of fact.
+
+Each ``*_rows`` function gives the rows (dicts, in the order shown); ``html_table`` renders
+them with tabulate, escaped, or one line saying there is nothing of the kind. No pandas: the
+sheet must open faster than pandas imports.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from tabulate import tabulate
+
+
+def html_table(rows: list[dict], empty: str) -> str:
+    """``rows`` as an HTML table (columns in the order of the first row's keys), or ``empty``."""
+    if not rows:
+        return f"<p>{escape(empty)}</p>"
+    table = tabulate(rows, headers="keys", tablefmt="html", disable_numparse=True)
+    # JupyterLab's page style right-aligns cells, which makes Russian text hard to scan
+    return f'<div class="facts"><style>{_STYLE}</style>{table}</div>'
+
+
+_STYLE = ".facts th, .facts td {text-align: left; vertical-align: top}"
+
+
+def entity_rows(entries: list[dict]) -> list[dict]:
+    """A fact record's persons, organizations, countries or places, by first mention."""
+    return [
+        {
+            "name": e["name"],
+            **({"roles": "; ".join(e["roles"]), "affiliation": e["affiliation"] or ""} if "roles" in e else {}),
+            **({"code": e["code"]} if "code" in e else {}),
+            **({"country": e["country"] or ""} if "country" in e else {}),
+            "mentions": len(e["mentions"]),
+            "first at": e["mentions"][0][0],
+        }
+        for e in entries
+    ]
+
+
+def digest_rows(facts: dict) -> list[dict]:
+    """People, organisations and places named only in the article's digest of other news."""
+    return [{"kind": kind, "name": name} for kind, names in facts.get("digest", {}).items() for name in names]
+
+
+def meeting_rows(facts: dict, text: str) -> list[dict]:
+    """Meetings: kind, participants, place, date and the sentence they are told in."""
+    return [
+        {
+            "kind": m["kind"],
+            "participants": "; ".join(m["participants"]),
+            "place": m["place"] or "",
+            "date": m["date"] or "",
+            "evidence": _quote(text, *m["evidence"]),
+        }
+        for m in facts["meetings"]
+    ]
+
+
+def agreement_rows(facts: dict, text: str) -> list[dict]:
+    """Documents: kind, title, status, parties, year and where they are first named."""
+    return [
+        {
+            "kind": a["kind"],
+            "title": a["title"],
+            "status": a["status"] or "",
+            "parties": "; ".join(a["parties"]),
+            "year": a["year"] or "",
+            "evidence": _quote(text, *a["evidence"]),
+        }
+        for a in facts["agreements"]
+    ]
+
+
+def quote_rows(facts: dict) -> list[dict]:
+    """Quotes: speaker (blank when unresolved), the words that attribute them, the quote."""
+    return [
+        {"speaker": q["speaker"] or "", "cue": q["cue"], "quote": q["text"], "at": q["start"]} for q in facts["quotes"]
+    ]
+
+
+def date_rows(facts: dict) -> list[dict]:
+    """Dates as written and as ISO values (missing parts left out), in text order."""
+    return [{"date": d["value"], "as written": d["text"], "at": d["start"]} for d in facts["dates"]]
+
+
+def amount_rows(facts: dict) -> list[dict]:
+    """Sums of money and percentages with their value (digits grouped) and currency."""
+    return [
+        {"as written": a["text"], "amount": _number(a["amount"]), "currency": a["currency"], "at": a["start"]}
+        for a in facts["amounts"]
+    ]
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:,}".replace(",", " ")
+
+
+def _quote(text: str, start: int, stop: int, limit: int = 300) -> str:
+    passage = " ".join(text[start:stop].split())
+    return passage if len(passage) <= limit else passage[: limit - 1] + "…"
