@@ -3,6 +3,7 @@
 import pytest
 
 from analysis.facts.amounts import find_amounts
+from analysis.facts.schema import to_json
 from analysis.reading.corpus import load_article
 from conftest import SEEDS
 
@@ -67,7 +68,7 @@ def test_amounts_of_a_seed_article():
     spans = [(p.start, p.stop) for p in article.analysed_paragraphs]
     amounts = find_amounts(article.text, spans)
     assert all(article.text[a.start : a.stop] == a.text for a in amounts)
-    assert [a.as_json() for a in amounts] == [
+    assert [to_json(a) for a in amounts] == [
         {"text": "30%", "amount": 30, "currency": "%", "start": 1204, "stop": 1207},
         {"text": "40 процентов", "amount": 40, "currency": "%", "start": 2276, "stop": 2288},
         {"text": "500 млн долларов", "amount": 500_000_000, "currency": "USD", "start": 2520, "stop": 2536},

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from analysis.facts.dates import find_dates
+from analysis.facts.schema import to_json
 from analysis.reading.corpus import load_article
 from conftest import SEEDS
 
@@ -97,7 +98,7 @@ def test_seed_dates_without_a_publication_date():
     mentions = find_dates(article.text, _analysed_spans(article), article.published)
     assert all(article.text[m.start : m.stop] == m.text for m in mentions)
     # "в этом году" and twice "в августе текущего года" stay without a date
-    assert [m.as_json() for m in mentions] == [
+    assert [to_json(m) for m in mentions] == [
         {"text": "2021 году", "value": "2021", "start": 2256, "stop": 2265},
         {"text": "1994 года", "value": "1994", "start": 4190, "stop": 4199},
         {"text": "2021 год", "value": "2021", "start": 5492, "stop": 5500},

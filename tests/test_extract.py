@@ -129,20 +129,20 @@ def test_fact_record_has_the_design_schema_and_invents_nothing(seed_results):
 
 
 def test_one_failing_article_does_not_stop_the_others(tmp_path, monkeypatch):
-    import analysis.batch.extract
+    import analysis.facts.document
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text("Учения\nМинистр обороны Бакыт Калыков провел учения.", encoding="utf-8")
     (corpus / "breaks.txt").write_text("Учения\nСергей Петров провел учения.", encoding="utf-8")
-    real = analysis.batch.extract.analyse
+    real = analysis.facts.document.analyse
 
     def analyse_or_fail(article):
         if article.id == "breaks":
             raise RuntimeError("model failure")
         return real(article)
 
-    monkeypatch.setattr(analysis.batch.extract, "analyse", analyse_or_fail)
+    monkeypatch.setattr(analysis.facts.document, "analyse", analyse_or_fail)
     report = extract_corpus(corpus, tmp_path / "out", progress=False)
     assert report.articles == 1
     assert [(s.path.rsplit("/", 1)[-1], s.reason) for s in report.skipped] == [
