@@ -20,8 +20,16 @@ from tqdm import tqdm
 
 from .errors import AnalysisError
 from .evaluation.factru import TYPES, FactruDocument, Score, load_documents, score_document, score_meetings
+from .vocabulary import ActorKind
 
-_KIND_TYPES = {"person": "PER", "organization": "ORG", "media": "ORG", "country": "LOC", "place": "LOC"}
+# factRuEval's types of the package's actors
+_KIND_TYPES = {
+    ActorKind.PERSON: "PER",
+    ActorKind.ORGANIZATION: "ORG",
+    ActorKind.MEDIA: "ORG",
+    ActorKind.COUNTRY: "LOC",
+    ActorKind.PLACE: "LOC",
+}
 
 
 def natasha_mentions(document: FactruDocument) -> list[tuple[str, int, int]]:

@@ -53,32 +53,32 @@ if not has_results(out):  # a first run in JupyterLab: extract the corpus once
 
     extract_corpus(corpus, out, progress=False)
 facts, text = open_article(out, check_text("article_id", article_id))
-article_id = facts["article_id"]
+article_id = facts.article_id
 HTML(fact_header(facts))
 
 # %% [markdown]
 # ## People, with the roles the article gives them
 
 # %%
-HTML(html_table(entity_rows(facts["persons"]), "No person is named in this article."))
+HTML(html_table(entity_rows(facts.persons), "No person is named in this article."))
 
 # %% [markdown]
 # ## Organisations
 
 # %%
-HTML(html_table(entity_rows(facts["organizations"]), "No organisation is named in this article."))
+HTML(html_table(entity_rows(facts.organizations), "No organisation is named in this article."))
 
 # %% [markdown]
 # ## Countries and regions
 
 # %%
-HTML(html_table(entity_rows(facts["countries"]), "No country or region is named in this article."))
+HTML(html_table(entity_rows(facts.countries), "No country or region is named in this article."))
 
 # %% [markdown]
 # ## Places
 
 # %%
-HTML(html_table(entity_rows(facts["places"]), "No city or other place is named in this article."))
+HTML(html_table(entity_rows(facts.places), "No city or other place is named in this article."))
 
 # %% [markdown]
 # ## Meetings, talks and visits
@@ -107,9 +107,7 @@ HTML(html_table(quote_rows(facts), "No direct quote in this article."))
 # ## Dates
 
 # %%
-HTML(
-    html_table(date_rows(facts), "No date is stated in this article.") + dates_line(facts["dates"], facts["published"])
-)
+HTML(html_table(date_rows(facts), "No date is stated in this article.") + dates_line(facts.dates, facts.published))
 
 # %% [markdown]
 # ## Sums of money and percentages
@@ -121,7 +119,7 @@ HTML(html_table(amount_rows(facts), "No sum of money or percentage in this artic
 # ## Areas of cooperation
 
 # %%
-HTML(themes_bars(facts["themes"]))
+HTML(themes_bars(facts.themes))
 
 # %% [markdown]
 # ## Actor network of this article
@@ -132,8 +130,8 @@ HTML(themes_bars(facts["themes"]))
 # %%
 HTML(
     network_svg(
-        facts["network"],
-        title=f"Actors of {facts['title'] or article_id}"[:90],
+        facts.network,
+        title=f"Actors of {facts.title or article_id}"[:90],
         caption=f"Article {article_id}. Links: named in the same sentence, met, signed, affiliated.",
     )
 )
@@ -153,4 +151,4 @@ HTML(html_table(digest_rows(facts), "No digest of other news in this article."))
 # People, organisations and places as the extraction found them (hover for the actor).
 
 # %%
-HTML(highlighted_text(text, [tuple(m) for m in facts["mentions"]]))
+HTML(highlighted_text(text, [tuple(m) for m in facts.mentions]))

@@ -5,6 +5,16 @@ import re
 import pytest
 
 from analysis.errors import ParameterError, ResultsError
+from analysis.facts.schema import (
+    Amount,
+    ArticleNetwork,
+    DateMention,
+    FactRecord,
+    Person,
+    Theme,
+    from_json,
+    to_json,
+)
 from analysis.report.svg import dates_line, layout, network_svg, themes_bars
 from analysis.report.tables import amount_rows, entity_rows, html_table
 from analysis.storage.store import has_results, open_article
@@ -12,7 +22,7 @@ from conftest import TWO
 
 # an invented article's network: two people who met, one linked to a country by a role, and an
 # organisation whose name would break the page if it were not escaped
-RECORD = {
+RECORD_JSON = {
     "nodes": [
         {"actor_id": "person:иван_петров", "name": "Иван Петров", "kind": "person", "country": "", "mentions": 4},
         {"actor_id": "person:асан_омаров", "name": "Асан Омаров", "kind": "person", "country": "", "mentions": 2},
@@ -61,11 +71,16 @@ RECORD = {
         },
     ],
 }
+RECORD = from_json(ArticleNetwork, RECORD_JSON)
+
+
+def records(record: type, *items: dict) -> tuple:
+    return tuple(from_json(record, item) for item in items)
 
 
 def test_layout_is_seeded_sorted_and_fills_the_unit_square():
-    links = [(link["source"], link["target"], link["weight"]) for link in RECORD["links"]]
-    ids = [n["actor_id"] for n in RECORD["nodes"]]
+    links = [(link.source, link.target, link.weight) for link in RECORD.links]
+    ids = [n.actor_id for n in RECORD.nodes]
     positions = layout(ids, links)
     assert positions == layout(list(reversed(ids)), links)  # insertion order does not matter
     xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
@@ -95,16 +110,17 @@ def test_network_figure_draws_every_node_and_link_escaped_with_a_legend():
 
 
 def test_network_figure_of_an_article_without_actors_says_so():
-    assert "no actors to draw" in network_svg({"nodes": [], "links": []}, title="Actors")
+    assert "no actors to draw" in network_svg(ArticleNetwork((), ()), title="Actors")
 
 
 def test_dates_line_marks_dated_and_published_and_lists_the_rest():
     svg = dates_line(
-        [
+        records(
+            DateMention,
             {"text": "в 1994 году", "value": "1994", "start": 0, "stop": 11},
             {"text": "29 декабря 2014 г.", "value": "2014-12-29", "start": 20, "stop": 38},
             {"text": "10 июля", "value": "--07-10", "start": 40, "stop": 47},
-        ],
+        ),
         "2015-01-05",
     )
     assert re.findall(r'font-size="11">(\d{4})</text>', svg) == [
@@ -112,36 +128,40 @@ def test_dates_line_marks_dated_and_published_and_lists_the_rest():
     ]  # ticks every 2 years
     assert "<title>29 декабря 2014 г.</title>" in svg and "<title>published 2015-01-05</title>" in svg
     assert "Without a year: 10 июля" in svg
-    assert "no dated event" in dates_line([], None)
-    assert "no date with a year" in dates_line([{"text": "10 июля", "value": "--07-10", "start": 0, "stop": 7}])
+    assert "no dated event" in dates_line((), None)
+    assert "no date with a year" in dates_line(
+        records(DateMention, {"text": "10 июля", "value": "--07-10", "start": 0, "stop": 7})
+    )
 
 
 def test_theme_bars_are_as_long_as_their_counts():
     svg = themes_bars(
-        [
+        records(
+            Theme,
             {"theme": "training", "label": "Military training", "count": 4},
             {"theme": "supply", "label": "Arms <supply>", "count": 2},
-        ]
+        )
     )
     widths = [float(w) for w in re.findall(r'<rect [^>]*width="([\d.]+)"', svg)]
     assert widths == [360.0, 180.0]
     assert "Arms &lt;supply&gt;" in svg
-    assert "no area of cooperation named" in themes_bars([])
+    assert "no area of cooperation named" in themes_bars(())
 
 
 def test_html_tables_escape_cells_and_group_digits():
-    rows = amount_rows(
-        {
-            "amounts": [
-                {"text": "$115 млрд", "amount": 115_000_000_000, "currency": "USD", "start": 3},
-                {"text": "2,5%", "amount": 2.5, "currency": "%", "start": 9},
-            ]
-        }
+    amounts = records(
+        Amount,
+        {"text": "$115 млрд", "amount": 115_000_000_000, "currency": "USD", "start": 3, "stop": 12},
+        {"text": "2,5%", "amount": 2.5, "currency": "%", "start": 9, "stop": 13},
     )
+    rows = amount_rows(FactRecord("x", "", None, (), (), (), amounts=amounts))
     assert [r["amount"] for r in rows] == ["115 000 000 000", "2.5"]
     table = html_table(
         entity_rows(
-            [{"name": "<b>Омаров</b>", "roles": ["министр"], "affiliation": None, "mentions": [[5, 11], [40, 46]]}]
+            records(
+                Person,
+                {"name": "<b>Омаров</b>", "roles": ["министр"], "affiliation": None, "mentions": [[5, 11], [40, 46]]},
+            )
         ),
         "none",
     )
@@ -158,8 +178,8 @@ def test_html_tables_escape_cells_and_group_digits():
 
 def test_open_article_reads_one_record_and_names_a_bad_id(two_corpus, two_results):
     facts, text = open_article(two_results.out, "")
-    assert facts["article_id"] == TWO[0]  # empty: the first article
-    assert text == two_results.text(TWO[0]) and facts == two_results.facts(TWO[0])
+    assert facts.article_id == TWO[0]  # empty: the first article
+    assert text == two_results.text(TWO[0]) and to_json(facts) == two_results.facts(TWO[0])
     with pytest.raises(ParameterError, match=r"unknown article_id 'nope': use one of the 2 ids in .*articles\.csv"):
         open_article(two_results.out, "nope")
 

@@ -25,9 +25,9 @@ from ..language.nlp import Mention
 from ..language.organizations import find_organization
 from ..lexicon import rows
 from ..reading.metadata import outlet_name
+from ..vocabulary import ActorKind, MentionType
 
-KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
-MEDIA = "media"
+KINDS = {MentionType.PER: ActorKind.PERSON, MentionType.ORG: ActorKind.ORGANIZATION, MentionType.LOC: ActorKind.PLACE}
 _INITIAL = re.compile(r"^(?P<initials>(?:[А-ЯЁA-Z]\.\s*){1,2})(?P<surname>[А-ЯЁA-Z][\w-]+)$")
 
 
@@ -56,14 +56,14 @@ def resolve_actors(
         {
             name
             for m in mentions
-            if m.type == "PER"
+            if m.type == MentionType.PER
             for name in [_clean(m.normal)]
             if len(name.split()) > 1 and not _INITIAL.match(name)
         }
     )
     outlets = [outlet_name(m.text) or outlet_name(_clean(m.normal)) for m in mentions]
     places = [
-        find_place(m.text, _clean(m.normal)) if m.type != "PER" and not outlet else None
+        find_place(m.text, _clean(m.normal)) if m.type != MentionType.PER and not outlet else None
         for m, outlet in zip(mentions, outlets)
     ]
     forms: dict[str, list[str]] = {}
@@ -74,11 +74,11 @@ def resolve_actors(
         name = _clean(mention.normal)
         code = country = ""
         outlet, place = outlets[index], places[index]
-        organization = find_organization(mention.text) if kind == "organization" and not outlet else None
+        organization = find_organization(mention.text) if kind == ActorKind.ORGANIZATION and not outlet else None
         if outlet or any(mention.start < stop and start < mention.stop for start, stop in source_spans):
-            kind, name = MEDIA, outlet or name
+            kind, name = ActorKind.MEDIA, outlet or name
         elif place:
-            kind = "place" if place.kind == "city" else "country"
+            kind = ActorKind.PLACE if place.kind == "city" else ActorKind.COUNTRY
             name, code, country = place.name, place.code, place.country
         elif organization:
             name = organization.organization.name
@@ -86,7 +86,7 @@ def resolve_actors(
                 country = organization.country or _adjacent_country(mentions, places, index)
                 if organization.city or country:
                     name = f"{name} {genitive(organization.city or _country_names()[country])}"
-        elif kind == "person":
+        elif kind == ActorKind.PERSON:
             name = _full_name(name, full_names)
         aid = actor_id(kind, code or name)
         forms.setdefault(aid, []).append(name)

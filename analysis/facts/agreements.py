@@ -28,6 +28,7 @@ from functools import cache
 
 from ..language.lemmas import Word, gender, lemma, nominative, parse, stem_pattern, words
 from ..lexicon import rows
+from ..vocabulary import ActorKind
 from .document import Document
 from .schema import Agreement
 
@@ -36,7 +37,7 @@ _MODIFIERS = {"ADJF", "PRTF"}
 _STOP_LEMMAS = {"который", "что", "чтобы", "если", "когда", "где"}
 _MAX_WORDS = 15
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-_PARTY_KINDS = ("country", "organization")
+_PARTY_KINDS = (ActorKind.COUNTRY, ActorKind.ORGANIZATION)
 
 
 @cache

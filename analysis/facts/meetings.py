@@ -24,10 +24,11 @@ from functools import cache
 
 from ..language.lemmas import lemma, parse, stem_pattern, words
 from ..lexicon import rows
+from ..vocabulary import ActorKind
 from .document import Document
 from .schema import Meeting
 
-_PARTIES = ("person", "organization")
+_PARTIES = (ActorKind.PERSON, ActorKind.ORGANIZATION)
 # words right before a meeting word that make it a reference to a meeting already told of
 _BACK_REFERENCE = {"в", "во", "на", "по", "ход", "итог", "участник", "рамка", "время"}
 
@@ -82,7 +83,7 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
         kind = kinds[lemmas[trigger]]
         found = _participants(grouped.get(sentence.index, []), by_id, role_spans)
         place = next(
-            (by_id[aid].name for m, aid in grouped.get(sentence.index, []) if by_id[aid].kind == "place"), None
+            (by_id[aid].name for m, aid in grouped.get(sentence.index, []) if by_id[aid].kind == ActorKind.PLACE), None
         )
         date = next((d.value for d in dates if sentence.start <= d.start < sentence.stop), None)
         if date is None and published and _today() & set(lemmas):
@@ -95,7 +96,7 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
             people = [
                 (aid, span)
                 for aid, span in found
-                if by_id[aid].kind == "person" and aid not in meetings[earlier].participant_ids
+                if by_id[aid].kind == ActorKind.PERSON and aid not in meetings[earlier].participant_ids
             ]
             if people or (place and not meetings[earlier].place):
                 meetings[earlier] = _merge(meetings[earlier], people, place, None, by_id, evidence_stop=sentence.stop)
@@ -144,10 +145,10 @@ def _participants(pairs, by_id, role_spans) -> list[tuple[str, tuple[int, int]]]
     for mention, aid in pairs:
         kind = by_id[aid].kind
         inside_role = any(start <= mention.start and mention.stop <= stop for start, stop in role_spans)
-        if kind in _PARTIES + ("country",) and not inside_role and aid not in seen:
+        if kind in (*_PARTIES, ActorKind.COUNTRY) and not inside_role and aid not in seen:
             seen[aid] = (mention.start, mention.stop)
-    if sum(by_id[aid].kind == "person" for aid in seen) >= 2:  # the others name their positions
-        seen = {aid: span for aid, span in seen.items() if by_id[aid].kind == "person"}
+    if sum(by_id[aid].kind == ActorKind.PERSON for aid in seen) >= 2:  # the others name their positions
+        seen = {aid: span for aid, span in seen.items() if by_id[aid].kind == ActorKind.PERSON}
     elif any(by_id[aid].kind in _PARTIES for aid in seen):
         seen = {aid: span for aid, span in seen.items() if by_id[aid].kind in _PARTIES}
     return list(seen.items())

@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 
 from ..language.lemmas import lemma, readings
 from ..lexicon import rows
+from ..vocabulary import ActorKind
 from .document import Document
 from .roles import role_words
 from .schema import Quote
@@ -302,7 +303,7 @@ class _Known:
 def _known(mentions, actor_ids, actors, roles, quoted) -> _Known:
     by_id = {actor.actor_id: actor for actor in actors}
     tagged = sorted(((m, by_id[aid]) for m, aid in zip(mentions, actor_ids)), key=lambda pair: pair[0].start)
-    people = [(m, actor) for m, actor in tagged if actor.kind == "person" and not _inside(quoted, m.start)]
+    people = [(m, actor) for m, actor in tagged if actor.kind == ActorKind.PERSON and not _inside(quoted, m.start)]
     by_first: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
     for role in roles:
         lemmas = tuple(lemma(word) for word in _WORD.findall(role.role))
@@ -326,12 +327,12 @@ def _speaker(text: str, found: _Found, known: _Known):
     pronoun = _pronoun_gender(text, cue, case)
     if pronoun is not None:
         return _nearest_person(known, min(found.start, cue.start), pronoun)
-    return next((actor for _, actor in in_cue if actor.kind == "organization"), None)
+    return next((actor for _, actor in in_cue if actor.kind == ActorKind.ORGANIZATION), None)
 
 
 def _named_speaker(cue: _Cue, in_cue, case: str):
     """The person the cue names in the speaker's case, nearest its speech word."""
-    named = [(m, actor) for m, actor in in_cue if actor.kind == "person" and (case != "nomn" or _nominative(m))]
+    named = [(m, actor) for m, actor in in_cue if actor.kind == ActorKind.PERSON and (case != "nomn" or _nominative(m))]
     if not named:
         return None
     anchor = cue.verb_start if cue.verb else cue.stop

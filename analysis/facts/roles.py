@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..language.lemmas import lemma, nominative, parse, words
 from ..lexicon import rows
+from ..vocabulary import ActorKind, Block, MentionType
 
 if TYPE_CHECKING:  # the document is made with these roles: no import at run time
     from .document import Document
@@ -128,10 +129,10 @@ def person_roles(doc: Document) -> list[PersonRole]:
     grouped = doc.by_sentence  # a role never leaves its sentence
     found = []
     for mention, actor_id in zip(doc.mentions, doc.actor_ids):
-        if kinds[actor_id].kind != "person" or mention.block == "digest":
+        if kinds[actor_id].kind != ActorKind.PERSON or mention.block == Block.DIGEST:
             continue
         sentence, around = sentences[mention.sentence], grouped[mention.sentence]
-        people = [m for m, _ in around if m.type == "PER"]
+        people = [m for m, _ in around if m.type == MentionType.PER]
         # a role phrase never runs over another person's name
         earlier = [m.stop for m in people if m.stop <= mention.start]
         role = role_before(text, max([sentence.start, *earlier]), mention.start) or _apposition(
@@ -142,9 +143,9 @@ def person_roles(doc: Document) -> list[PersonRole]:
         inside = [kinds[aid] for m, aid in around if role.start <= m.start and m.stop <= role.stop]
         affiliation = next(
             (
-                a.code or a.name if a.kind == "country" else a.name
+                a.code or a.name if a.kind == ActorKind.COUNTRY else a.name
                 for a in inside
-                if a.kind in ("country", "organization")
+                if a.kind in (ActorKind.COUNTRY, ActorKind.ORGANIZATION)
             ),
             None,
         )

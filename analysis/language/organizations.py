@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import rows
+from ..vocabulary import MentionType
 from .geo import lemma_key, place_for_key
 from .lemmas import nominative, parse, readings
 
@@ -94,21 +95,23 @@ def complete_organizations(text: str, mentions: list) -> list:
         if " ".join(lemma_key(m.text)) in generic:
             continue
         head = m.text.split()[0]
-        if m.type == "PER" and len(m.text.split()) >= 3 and lemma_key(head) in _index():
+        if m.type == MentionType.PER and len(m.text.split()) >= 3 and lemma_key(head) in _index():
             # "депутат Мажилиса Ерлан Касымов": NER runs the body into the name that follows it
             rest = m.text.index(" ", len(head)) + 1
-            found.append(replace(m, stop=m.start + len(head), text=head, type="ORG", normal=m.normal.split()[0]))
+            found.append(
+                replace(m, stop=m.start + len(head), text=head, type=MentionType.ORG, normal=m.normal.split()[0])
+            )
             m = replace(m, start=m.start + rest, text=m.text[rest:], normal=" ".join(m.normal.split()[1:]))
-        if m.type != "ORG" and m.text[:1].isupper() and _known(m.text):
-            m = replace(m, type="ORG")
+        if m.type != MentionType.ORG and m.text[:1].isupper() and _known(m.text):
+            m = replace(m, type=MentionType.ORG)
         found.append(m)
     result = list(found)
     for i, m in enumerate(found):
-        place = find_place(m.text) if m.type == "LOC" and m.text[:1].isupper() else None
+        place = find_place(m.text) if m.type == MentionType.LOC and m.text[:1].isupper() else None
         if place is None or not _genitive_or_abbreviation(m.text):
             continue
         before = found[i - 1] if i else None
-        if before and before.type == "ORG" and text[before.stop : m.start] == " ":
+        if before and before.type == MentionType.ORG and text[before.stop : m.start] == " ":
             result[i - 1] = replace(
                 before, stop=m.stop, text=text[before.start : m.stop], normal=f"{before.normal} {m.text}"
             )
@@ -117,12 +120,16 @@ def complete_organizations(text: str, mentions: list) -> list:
         if word and (before is None or before.stop <= word[0]) and _national(word[2]):
             result.append(
                 replace(
-                    m, start=word[0], text=text[word[0] : m.stop], type="ORG", normal=f"{_nominative(word[2])} {m.text}"
+                    m,
+                    start=word[0],
+                    text=text[word[0] : m.stop],
+                    type=MentionType.ORG,
+                    normal=f"{_nominative(word[2])} {m.text}",
                 )
             )
     for i, m in enumerate(result):
         word = _word_before(text, m.start)
-        if m.type == "ORG" and word and adjective_place(word[2]) and _national(m.text):
+        if m.type == MentionType.ORG and word and adjective_place(word[2]) and _national(m.text):
             result[i] = replace(
                 m, start=word[0], text=text[word[0] : m.stop], normal=f"{_agreeing(word[2], m.normal)} {m.normal}"
             )

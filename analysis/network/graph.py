@@ -23,11 +23,12 @@ from matplotlib.lines import Line2D
 from ..errors import ParameterError
 from ..lexicon import rows
 from ..storage.store import write_atomic, write_csv
-from .links import EDGE_STYLES, EDGE_TYPES, KIND_COLOURS, KINDS, OTHER_COLOUR, network, summed
+from ..vocabulary import ACTOR_KINDS, LINK_KINDS, ActorKind
+from .links import network, summed
+from .style import DRAW_ORDER, EDGE_STYLES, LAYOUT_SEED, crowding, kind_colour
 
 LEVELS = ("actors", "countries")
 LABELS = ("ru", "en")
-LAYOUT_SEED = 42
 FIGURE_NODES = 300  # nodes laid out and drawn at most: the most linked ones
 EXACT_BETWEENNESS = 300  # nodes up to which betweenness is exact; above, estimated from this many sources
 # Without a fixed salt, SVG element ids are random and every rerun differs.
@@ -37,9 +38,9 @@ matplotlib.rcParams["svg.hashsalt"] = "analysis"
 def check_kinds(value) -> tuple[str, ...]:
     """Kinds of actor to keep: a list (or comma-separated text) of person, organization, country, place."""
     kinds = tuple(k.strip() for k in value.split(",")) if isinstance(value, str) else tuple(value or ())
-    unknown = [k for k in kinds if k not in KINDS]
+    unknown = [k for k in kinds if k not in ACTOR_KINDS]
     if not kinds or unknown:
-        raise ParameterError(f"parameter kinds must list some of {', '.join(KINDS)}; got {value!r}")
+        raise ParameterError(f"parameter kinds must list some of {', '.join(ACTOR_KINDS)}; got {value!r}")
     return kinds
 
 
@@ -48,7 +49,7 @@ def actor_graph(
     window: str = "sentence",
     min_weight: int = 1,
     include_digest: bool = False,
-    kinds: tuple[str, ...] = KINDS,
+    kinds: tuple[str, ...] = ACTOR_KINDS,
     article_id: str | None = None,
 ) -> nx.Graph:
     """The actor network of the stored results (``store.Results``), or of one article.
@@ -86,13 +87,13 @@ def country_graph(graph: nx.Graph, results) -> nx.Graph:
     """Actors folded into their countries and regions: a person into the country of their role
     (directly, or through its organisation), an organisation or place into its country. Links
     between actors of one country are dropped; the rest add up."""
-    names = {str(row.code): str(row.name) for row in results.actors.itertuples() if row.kind == "country"}
+    names = {str(row.code): str(row.name) for row in results.actors.itertuples() if row.kind == ActorKind.COUNTRY}
     home = {}
     for node, data in graph.nodes(data=True):
-        if data["kind"] in ("country", "place", "organization") and data["country"]:
+        if data["kind"] in (ActorKind.COUNTRY, ActorKind.PLACE, ActorKind.ORGANIZATION) and data["country"]:
             home[node] = data["country"]
     for node, data in graph.nodes(data=True):
-        if data["kind"] == "person":
+        if data["kind"] == ActorKind.PERSON:
             linked = sorted((-d["affiliated"], other) for other, d in graph[node].items() if d["affiliated"])
             strongest = next((other for _, other in linked[:1] if other in home), None)
             if strongest is not None:
@@ -103,7 +104,7 @@ def country_graph(graph: nx.Graph, results) -> nx.Graph:
         folded.add_node(
             code,
             label=names.get(code, code),
-            kind="country",
+            kind=ActorKind.COUNTRY.value,
             country=code,
             mentions=sum(graph.nodes[n]["mentions"] for n in members),
             articles=len({a for n in members for a in graph.nodes[n]["article_ids"].split(";") if a}),
@@ -227,7 +228,7 @@ def english_labels(graph: nx.Graph) -> dict[str, str]:
     labels = {}
     for node, data in graph.nodes(data=True):
         label = known.get(data["label"])
-        if label is None and data["kind"] == "organization":
+        if label is None and data["kind"] == ActorKind.ORGANIZATION:
             match = find_organization(data["label"])
             if match and match.organization.name_en:
                 country = known.get(_country_name(match.country) or "", match.country)
@@ -258,7 +259,7 @@ def write_network(
     write_atomic(folder / f"{stem}.graphml", buffer.getvalue())
     gexf = graph.copy()
     for node, data in gexf.nodes(data=True):
-        colour = KIND_COLOURS.get(data["kind"], OTHER_COLOUR)
+        colour = kind_colour(data["kind"])
         data["viz"] = {
             "size": 5.0 + 2.0 * data["mentions"],
             "color": {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16), "a": 1.0},
@@ -273,7 +274,7 @@ def write_network(
     prefix = "" if stem == "actors" else f"{stem}_"
     node_columns = ["id", "label", "kind", "country", "mentions", "articles", "article_ids"]
     write_csv(folder / f"{prefix}nodes.csv", node_columns, [{"id": n, **d} for n, d in graph.nodes(data=True)])
-    edge_columns = ["source", "target", "weight", *EDGE_TYPES, "type", "articles", "evidence"]
+    edge_columns = ["source", "target", "weight", *LINK_KINDS, "type", "articles", "evidence"]
     write_csv(
         folder / f"{prefix}edges.csv",
         edge_columns,
@@ -316,7 +317,7 @@ def network_figure(
             fontsize=10,
         )
         graph = graph.subgraph(pos)
-    for kind in ("cooccurrence", "signed", "met", "affiliated"):
+    for kind in DRAW_ORDER:
         edges = [(u, v) for u, v, d in graph.edges(data=True) if d["type"] == kind]
         colour, style = EDGE_STYLES[kind]
         nx.draw_networkx_edges(
@@ -335,17 +336,15 @@ def network_figure(
         pos,
         ax=ax,
         nodelist=nodes,
-        node_color=[KIND_COLOURS.get(graph.nodes[n]["kind"], OTHER_COLOUR) for n in nodes],
+        node_color=[kind_colour(graph.nodes[n]["kind"]) for n in nodes],
         node_size=_sizes(graph, nodes),
         alpha=0.9,
     )
     _place_labels(fig, ax, graph, pos, labels, names or {n: d["label"] for n, d in graph.nodes(data=True)})
     kinds = sorted({graph.nodes[n]["kind"] for n in nodes})
-    links = sorted({d["type"] for _, _, d in graph.edges(data=True)}, key=EDGE_TYPES.index)
+    links = sorted({d["type"] for _, _, d in graph.edges(data=True)}, key=LINK_KINDS.index)
     ax.legend(
-        handles=[
-            Line2D([], [], marker="o", linestyle="", color=KIND_COLOURS.get(k, OTHER_COLOUR), label=k) for k in kinds
-        ]
+        handles=[Line2D([], [], marker="o", linestyle="", color=kind_colour(k), label=k) for k in kinds]
         + [Line2D([], [], color=EDGE_STYLES[t][0], linestyle=EDGE_STYLES[t][1], label=t) for t in links],
         loc="upper right",
         frameon=False,
@@ -358,7 +357,7 @@ def _sizes(graph: nx.Graph, nodes: list[str]) -> list[float]:
     """Marker areas by mentions, on a square-root scale so that a few very frequent actors
     (the countries of a large corpus) do not cover the rest, and smaller in a crowded graph."""
     most = max(graph.nodes[n]["mentions"] for n in nodes)
-    crowd = min(1.0, 8 / len(nodes) ** 0.5)  # smaller markers where there are many
+    crowd = crowding(len(nodes))  # smaller markers where there are many
     return [(10 + 890 * (graph.nodes[n]["mentions"] / most) ** 0.5) * crowd for n in nodes]
 
 

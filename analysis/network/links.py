@@ -18,19 +18,9 @@ from itertools import combinations, groupby
 
 from ..facts.schema import ArticleNetwork, Link, Node
 from ..params import check_choice
+from ..vocabulary import ACTOR_KINDS, BINDING, LINK_KINDS, STRONGEST_FIRST, Block, LinkKind
 
 WINDOWS = ("sentence", "paragraph", "article")
-KINDS = ("person", "organization", "country", "place")
-EDGE_TYPES = ("cooccurrence", "met", "signed", "affiliated")
-KIND_COLOURS = {"person": "#1f77b4", "organization": "#ff7f0e", "country": "#d62728", "place": "#2ca02c"}
-OTHER_COLOUR = "#bcbd22"
-# how each kind of link is drawn when it is the strongest an edge has: colour and dash pattern
-EDGE_STYLES = {
-    "affiliated": ("#8c564b", ":"),
-    "met": ("#9467bd", "-"),
-    "signed": ("#17becf", "--"),
-    "cooccurrence": ("#aaaaaa", "-"),
-}
 EVIDENCE_LIMIT = 20  # spans kept per edge: enough to check it, not the whole corpus
 
 
@@ -51,7 +41,7 @@ def network(
     window: str = "sentence",
     min_weight: int = 1,
     include_digest: bool = False,
-    kinds: tuple[str, ...] = KINDS,
+    kinds: tuple[str, ...] = ACTOR_KINDS,
 ) -> Network:
     """The network of the given rows. Edges lighter than ``min_weight`` are dropped, and so are
     actors left without a link unless there are no links at all. Mentions in digests of other
@@ -59,7 +49,7 @@ def network(
     check_choice("window", window, WINDOWS)
     by_id = {a["actor_id"]: a for a in actors}
     mentions = [
-        m for m in mentions if by_id[m["actor_id"]]["kind"] in kinds and (include_digest or m["block"] != "digest")
+        m for m in mentions if by_id[m["actor_id"]]["kind"] in kinds and (include_digest or m["block"] != Block.DIGEST)
     ]
     edges: dict[tuple[str, str], dict] = {}
     fields = {
@@ -75,7 +65,7 @@ def network(
         rows = list(rows)
         span = f"{key[0]}:{min(r['start'] for r in rows)}-{max(r['stop'] for r in rows)}"
         for pair in combinations(sorted({r["actor_id"] for r in rows}), 2):
-            _link(edges, pair, "cooccurrence", key[0], span)
+            _link(edges, pair, LinkKind.COOCCURRENCE, key[0], span)
     present = {m["actor_id"] for m in mentions}
     for kind, article, ids, span in _fact_links(meetings, agreements, roles, actors, present):
         for pair in combinations(sorted(set(ids)), 2):
@@ -106,7 +96,7 @@ def network(
 
 
 def _link(edges: dict, pair: tuple[str, str], kind: str, article: str, span: str) -> None:
-    data = edges.setdefault(pair, {"weight": 0, **dict.fromkeys(EDGE_TYPES, 0), "articles": set(), "evidence": []})
+    data = edges.setdefault(pair, {"weight": 0, **dict.fromkeys(LINK_KINDS, 0), "articles": set(), "evidence": []})
     data[kind] += 1
     data["weight"] += 1
     data["articles"].add(article)
@@ -116,9 +106,9 @@ def _link(edges: dict, pair: tuple[str, str], kind: str, article: str, span: str
 
 def summed(links: list[dict]) -> dict:
     """Edge attributes of several edges folded into one (weights and counts add up)."""
-    total = {"weight": 0, **dict.fromkeys(EDGE_TYPES, 0), "articles": set(), "evidence": []}
+    total = {"weight": 0, **dict.fromkeys(LINK_KINDS, 0), "articles": set(), "evidence": []}
     for data in links:
-        for key in ("weight", *EDGE_TYPES):
+        for key in ("weight", *LINK_KINDS):
             total[key] += data[key]
         total["articles"].update(a for a in data["articles"].split(";") if a)
         total["evidence"].extend(data["evidence"].split(";")[: EVIDENCE_LIMIT - len(total["evidence"])])
@@ -126,10 +116,10 @@ def summed(links: list[dict]) -> dict:
 
 
 def _edge_attributes(data: dict) -> dict:
-    strongest = next(kind for kind in ("affiliated", "met", "signed", "cooccurrence") if data[kind])
+    strongest = next(kind.value for kind in STRONGEST_FIRST if data[kind])
     return {
         "weight": data["weight"],
-        **{kind: data[kind] for kind in EDGE_TYPES},
+        **{kind.value: data[kind] for kind in LINK_KINDS},
         "type": strongest,
         "articles": ";".join(sorted(data["articles"])),
         "evidence": ";".join(data["evidence"]),
@@ -138,9 +128,9 @@ def _edge_attributes(data: dict) -> dict:
 
 def _fact_links(meetings: list[dict], agreements: list[dict], roles: list[dict], actors: list[dict], present: set[str]):
     """(kind, article, actor ids, span) for each meeting, signed document and role."""
-    for rows, kind, column in ((meetings, "met", "participant_ids"), (agreements, "signed", "party_ids")):
+    for rows, kind, column in ((meetings, LinkKind.MET, "participant_ids"), (agreements, LinkKind.SIGNED, "party_ids")):
         for row in rows:
-            if kind == "signed" and row["status"] not in ("signed", "in force"):
+            if kind == LinkKind.SIGNED and row["status"] not in BINDING:
                 continue
             ids = [i for i in row[column].split(";") if i in present]
             yield kind, row["article_id"], ids, f"{row['article_id']}:{row['start']}-{row['stop']}"
@@ -150,7 +140,7 @@ def _fact_links(meetings: list[dict], agreements: list[dict], roles: list[dict],
         target = codes.get(row["affiliation"]) or names.get(row["affiliation"])
         if target in present and row["actor_id"] in present:
             yield (
-                "affiliated",
+                LinkKind.AFFILIATED,
                 row["article_id"],
                 [row["actor_id"], target],
                 f"{row['article_id']}:{row['start']}-{row['stop']}",
@@ -169,7 +159,7 @@ def as_record(found: Network) -> ArticleNetwork:
             Link(
                 u,
                 v,
-                **{key: data[key] for key in ("weight", *EDGE_TYPES, "type")},
+                **{key: data[key] for key in ("weight", *LINK_KINDS, "type")},
                 evidence=tuple(
                     tuple(int(n) for n in span.rsplit(":", 1)[1].split("-")) for span in data["evidence"].split(";")
                 ),

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from ..lexicon import boilerplate, digest_starts
-
-DIGEST = "digest"
+from ..vocabulary import Block
 
 
 def furniture(line: str) -> str | None:
@@ -23,6 +22,6 @@ def digest_start(lines: list[str], kinds: list[str], first_body: int) -> int | N
     article that opens with "Ранее, ..." is not taken for a digest.
     """
     for index in range(first_body + 1, len(lines)):
-        if kinds[index] == "body" and any(p.search(lines[index]) for p in digest_starts()):
+        if kinds[index] == Block.BODY and any(p.search(lines[index]) for p in digest_starts()):
             return index
     return None

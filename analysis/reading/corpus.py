@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorpusError
-from .boilerplate import DIGEST, digest_start, furniture
+from ..vocabulary import Block
+from .boilerplate import digest_start, furniture
 from .formats import Decoded, read_documents
 from .metadata import find_dateline, find_sources, is_title_line, lead_sentence, parse_date
 
-TITLE, BODY = "title", "body"
-ANALYSED = (TITLE, BODY, DIGEST)
+TITLE, BODY, DIGEST = Block.TITLE, Block.BODY, Block.DIGEST
+ANALYSED = tuple(Block)
 DATE_LINE, REPEATED_TITLE, PAGE_HEADER = "date line", "repeated title", "page header"
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _DATE_LINE_WINDOW = 6  # a publication date line stands among the first lines of a page

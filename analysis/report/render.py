@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from ..facts.schema import FactRecord
+from ..vocabulary import MentionType
+
 
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
@@ -81,23 +84,23 @@ _STYLE = (
 )
 
 
-def fact_header(facts: dict) -> str:
+def fact_header(facts: FactRecord) -> str:
     """The head of a fact sheet as escaped HTML: title, date, sources, id, file, text hash."""
     fields = [
-        ("Article id", facts["article_id"]),
-        ("Published", facts["published"] or "not stated"),
-        ("Dateline", facts.get("dateline") or "none"),
-        ("Sources", ", ".join(facts["sources"]) or "none named"),
-        ("File", facts["file"]),
-        ("sha256", facts["sha256"]),
+        ("Article id", facts.article_id),
+        ("Published", facts.published or "not stated"),
+        ("Dateline", facts.dateline or "none"),
+        ("Sources", ", ".join(facts.sources) or "none named"),
+        ("File", facts.file),
+        ("sha256", facts.sha256),
     ]
-    if facts.get("title_source") == "lead sentence":
+    if facts.title_source == "lead sentence":
         fields.insert(1, ("Title", "the article has no title line; its lead sentence is shown"))
     rows = "".join(f'<tr><th style="text-align:left">{escape(k)}</th><td>{escape(str(v))}</td></tr>' for k, v in fields)
-    return f"<h2>{escape(facts['title'] or facts['article_id'])}</h2><table>{rows}</table>"
+    return f"<h2>{escape(facts.title or facts.article_id)}</h2><table>{rows}</table>"
 
 
-_MARK_COLOURS = {"PER": "#cfe2ff", "ORG": "#ffe5b4", "LOC": "#d4edda"}
+_MARK_COLOURS = {MentionType.PER: "#cfe2ff", MentionType.ORG: "#ffe5b4", MentionType.LOC: "#d4edda"}
 
 
 def highlighted_text(text: str, mentions: list[tuple[int, int, str, str]]) -> str:

@@ -14,12 +14,13 @@ import math
 import random
 from html import escape
 
-from ..network.links import EDGE_STYLES, EDGE_TYPES, KIND_COLOURS, OTHER_COLOUR
+from ..facts.schema import ArticleNetwork, DateMention, Theme
+from ..network.style import DRAW_ORDER, EDGE_STYLES, LAYOUT_SEED, crowding, kind_colour
+from ..vocabulary import LINK_KINDS
 
 FONT = "font-family:sans-serif"
 BAR_COLOUR, MARK_COLOUR, PUBLISHED_COLOUR, NOTE_COLOUR = "#4c72b0", "#4c72b0", "#c44e52", "#555555"
 DASHES = {"-": "", "--": ' stroke-dasharray="6 4"', ":": ' stroke-dasharray="2 3"'}
-LAYOUT_SEED = 42
 
 
 def _width(text: str, size: float) -> float:
@@ -48,24 +49,24 @@ def _note(width: float, height: float, message: str) -> str:
     )
 
 
-def themes_bars(themes: list[dict]) -> str:
+def themes_bars(themes: tuple[Theme, ...]) -> str:
     """How often an article names each area of cooperation: horizontal bars, most named first."""
     if not themes:
         return _note(600, 60, "no area of cooperation named")
-    label_width = max(_width(t["label"], 12) for t in themes) + 10
+    label_width = max(_width(t.label, 12) for t in themes) + 10
     bar_space, row = 360, 24
-    most = max(t["count"] for t in themes)
+    most = max(t.count for t in themes)
     height = row * len(themes) + 40
     body = []
     for number, theme in enumerate(themes):
         y = 10 + number * row
-        length = bar_space * theme["count"] / most
+        length = bar_space * theme.count / most
         body.append(
             f'<text x="{label_width - 6:.0f}" y="{y + 15}" text-anchor="end" font-size="12">'
-            f"{escape(theme['label'])}</text>"
+            f"{escape(theme.label)}</text>"
             f'<rect x="{label_width:.0f}" y="{y + 3}" width="{length:.1f}" height="{row - 6}" '
             f'fill="{BAR_COLOUR}"/>'
-            f'<text x="{label_width + length + 4:.1f}" y="{y + 15}" font-size="11">{theme["count"]}</text>'
+            f'<text x="{label_width + length + 4:.1f}" y="{y + 15}" font-size="11">{theme.count}</text>'
         )
     body.append(
         f'<text x="{label_width:.0f}" y="{height - 8}" font-size="11" fill="{NOTE_COLOUR}">'
@@ -74,11 +75,11 @@ def themes_bars(themes: list[dict]) -> str:
     return _svg(label_width + bar_space + 40, height, body, "areas of cooperation")
 
 
-def dates_line(dates: list[dict], published: str | None = None) -> str:
+def dates_line(dates: tuple[DateMention, ...], published: str | None = None) -> str:
     """The dates an article states, on a line by year, with the publication date marked; dates
     without a year are listed under it."""
-    dated = sorted((d for d in dates if d["value"][:4].isdigit()), key=lambda d: _year_fraction(d["value"]))
-    undated = sorted({d["text"] for d in dates if not d["value"][:4].isdigit()})
+    dated = sorted((d for d in dates if d.value[:4].isdigit()), key=lambda d: _year_fraction(d.value))
+    undated = sorted({d.text for d in dates if not d.value[:4].isdigit()})
     published = published if (published or "")[:4].isdigit() else None
     note = f"Without a year: {', '.join(undated)}" if undated else ""
     if not dated and not published:
@@ -96,7 +97,7 @@ def dates_line(dates: list[dict], published: str | None = None) -> str:
                 message,
             )
         )
-    points = [_year_fraction(d["value"]) for d in dated] + ([_year_fraction(published)] if published else [])
+    points = [_year_fraction(d.value) for d in dated] + ([_year_fraction(published)] if published else [])
     first, last = math.floor(min(points)), math.floor(max(points)) + 1
     width, left, right = 800, 40, 40
     step = max(1, math.ceil((last - first) / 12))  # at most a dozen year ticks
@@ -108,7 +109,7 @@ def dates_line(dates: list[dict], published: str | None = None) -> str:
     ends: list[float] = []  # right end of the last label on each row
     rows = []
     for date in dated:
-        at, half = x(_year_fraction(date["value"])), _width(date["value"], 10) / 2 + 3
+        at, half = x(_year_fraction(date.value)), _width(date.value, 10) / 2 + 3
         row = next((n for n, end in enumerate(ends) if at - half >= end), len(ends))
         ends[row : row + 1] = [at + half]
         rows.append(row)
@@ -120,12 +121,12 @@ def dates_line(dates: list[dict], published: str | None = None) -> str:
             f'<text x="{x(year):.1f}" y="{axis + 18}" text-anchor="middle" font-size="11">{year}</text>'
         )
     for date, row in zip(dated, rows):
-        at = x(_year_fraction(date["value"]))
+        at = x(_year_fraction(date.value))
         body.append(
             f'<line x1="{at:.1f}" y1="{axis - 12}" x2="{at:.1f}" y2="{axis + 12}" stroke="{MARK_COLOUR}" '
-            f'stroke-width="2"><title>{escape(date["text"])}</title></line>'
+            f'stroke-width="2"><title>{escape(date.text)}</title></line>'
             f'<text x="{at:.1f}" y="{axis - 28 - 14 * row}" text-anchor="middle" font-size="10">'
-            f"{escape(date['value'])}</text>"
+            f"{escape(date.value)}</text>"
         )
     if published:
         at = x(_year_fraction(published))
@@ -194,14 +195,14 @@ def layout(nodes: list[str], links: list[tuple[str, str, float]], iterations: in
     return {node: ((x - min(xs)) / width, (y - min(ys)) / height) for node, (x, y) in zip(order, pos)}
 
 
-def network_svg(record: dict, title: str, caption: str = "", labels: int = 30) -> str:
+def network_svg(record: ArticleNetwork, title: str, caption: str = "", labels: int = 30) -> str:
     """An article's network (the ``network`` of its fact record): colour by kind, size by
     mentions, width by weight, each link styled by the strongest kind it has, labels on the
     ``labels`` most linked nodes (an article's network is small enough to name most) where they
     overlap no label already placed; hover a node or link for its details."""
     width, height, margin = 900.0, 680.0, 70.0
     top = 40.0
-    nodes = {n["actor_id"]: n for n in record["nodes"]}
+    nodes = {n.actor_id: n for n in record.nodes}
     head = [f'<text x="{width / 2:.0f}" y="24" text-anchor="middle" font-size="16">{escape(title)}</text>']
     if caption:
         head.append(f'<text x="8" y="{height - 8:.0f}" font-size="11" fill="{NOTE_COLOUR}">{escape(caption)}</text>')
@@ -216,39 +217,39 @@ def network_svg(record: dict, title: str, caption: str = "", labels: int = 30) -
             ],
             title,
         )
-    links = record["links"]
-    unit = layout(list(nodes), [(link["source"], link["target"], link["weight"]) for link in links])
+    links = record.links
+    unit = layout(list(nodes), [(link.source, link.target, link.weight) for link in links])
     pos = {
         n: (margin + x * (width - 2 * margin), top + margin / 2 + y * (height - top - 1.5 * margin))
         for n, (x, y) in unit.items()
     }
     body = list(head)
-    for kind in ("cooccurrence", "signed", "met", "affiliated"):
+    for kind in DRAW_ORDER:
         colour, style = EDGE_STYLES[kind]
-        for link in (link for link in links if link["type"] == kind):
-            (x1, y1), (x2, y2) = pos[link["source"]], pos[link["target"]]
-            detail = ", ".join(f"{t} {link[t]}" for t in EDGE_TYPES if link[t])
+        for link in (link for link in links if link.type == kind):
+            (x1, y1), (x2, y2) = pos[link.source], pos[link.target]
+            detail = ", ".join(f"{t} {getattr(link, t)}" for t in LINK_KINDS if getattr(link, t))
             body.append(
                 f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
-                f'stroke-opacity="0.7" stroke-width="{0.6 + 1.2 * link["weight"] ** 0.5:.2f}"{DASHES[style]}>'
-                f"<title>{escape(nodes[link['source']]['name'])} – {escape(nodes[link['target']]['name'])}: "
+                f'stroke-opacity="0.7" stroke-width="{0.6 + 1.2 * link.weight**0.5:.2f}"{DASHES[style]}>'
+                f"<title>{escape(nodes[link.source].name)} – {escape(nodes[link.target].name)}: "
                 f"{detail}</title></line>"
             )
-    most = max(n["mentions"] for n in nodes.values())
-    crowd = min(1.0, 8 / len(nodes) ** 0.5)
-    radius = {n: (3 + 14 * (data["mentions"] / most) ** 0.5) * crowd + 1 for n, data in nodes.items()}
+    most = max(n.mentions for n in nodes.values())
+    crowd = crowding(len(nodes))
+    radius = {n: (3 + 14 * (data.mentions / most) ** 0.5) * crowd + 1 for n, data in nodes.items()}
     for node in sorted(nodes):
         data = nodes[node]
         body.append(
             f'<circle cx="{pos[node][0]:.1f}" cy="{pos[node][1]:.1f}" r="{radius[node]:.1f}" '
-            f'fill="{KIND_COLOURS.get(data["kind"], OTHER_COLOUR)}" fill-opacity="0.9">'
-            f"<title>{escape(data['name'])} ({data['kind']}, {data['mentions']} mentions)</title></circle>"
+            f'fill="{kind_colour(data.kind)}" fill-opacity="0.9">'
+            f"<title>{escape(data.name)} ({data.kind}, {data.mentions} mentions)</title></circle>"
         )
     body.extend(_labels(nodes, links, pos, radius, labels, width))
     body.extend(
         _legend(
-            sorted({n["kind"] for n in nodes.values()}),
-            sorted({link["type"] for link in links}, key=EDGE_TYPES.index),
+            sorted({n.kind for n in nodes.values()}),
+            sorted({link.type for link in links}, key=LINK_KINDS.index),
             width,
         )
     )
@@ -261,14 +262,14 @@ def _labels(nodes: dict, links: list[dict], pos: dict, radius: dict, count: int,
     else left out."""
     degree = dict.fromkeys(nodes, 0)
     for link in links:
-        degree[link["source"]] += link["weight"]
-        degree[link["target"]] += link["weight"]
-    ranked = sorted(nodes, key=lambda n: (-degree[n], -nodes[n]["mentions"], n))
+        degree[link.source] += link.weight
+        degree[link.target] += link.weight
+    ranked = sorted(nodes, key=lambda n: (-degree[n], -nodes[n].mentions, n))
     placed, parts = [], []
     for node in ranked:
         if len(placed) >= count:
             break
-        name, (x, y), r = nodes[node]["name"], pos[node], radius[node]
+        name, (x, y), r = nodes[node].name, pos[node], radius[node]
         w, h = _width(name, 11) + 4, 14
         for left, top in (
             (x - w / 2, y - r - h - 1),
@@ -296,7 +297,7 @@ def _legend(kinds: list[str], types: list[str], width: float) -> list[str]:
     parts, y = [], 50
     for kind in kinds:
         parts.append(
-            f'<circle cx="{width - 130}" cy="{y - 4}" r="5" fill="{KIND_COLOURS.get(kind, OTHER_COLOUR)}"/>'
+            f'<circle cx="{width - 130}" cy="{y - 4}" r="5" fill="{kind_colour(kind)}"/>'
             f'<text x="{width - 118}" y="{y}" font-size="11">{kind}</text>'
         )
         y += 16

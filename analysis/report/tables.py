@@ -11,6 +11,8 @@ from html import escape
 
 from tabulate import tabulate
 
+from ..facts.schema import Country, FactRecord, Organization, Person, Place
+
 
 def html_table(rows: list[dict], empty: str) -> str:
     """``rows`` as an HTML table (columns in the order of the first row's keys), or ``empty``."""
@@ -24,72 +26,70 @@ def html_table(rows: list[dict], empty: str) -> str:
 _STYLE = ".facts th, .facts td {text-align: left; vertical-align: top}"
 
 
-def entity_rows(entries: list[dict]) -> list[dict]:
+def entity_rows(entries: tuple[Person | Organization | Country | Place, ...]) -> list[dict]:
     """A fact record's persons, organizations, countries or places, by first mention."""
     return [
         {
-            "name": e["name"],
-            **({"roles": "; ".join(e["roles"]), "affiliation": e["affiliation"] or ""} if "roles" in e else {}),
-            **({"code": e["code"]} if "code" in e else {}),
-            **({"country": e["country"] or ""} if "country" in e else {}),
-            "mentions": len(e["mentions"]),
-            "first at": e["mentions"][0][0],
+            "name": e.name,
+            **({"roles": "; ".join(e.roles), "affiliation": e.affiliation or ""} if isinstance(e, Person) else {}),
+            **({"code": e.code} if isinstance(e, Country) else {}),
+            **({"country": e.country or ""} if isinstance(e, Place) else {}),
+            "mentions": len(e.mentions),
+            "first at": e.mentions[0][0],
         }
         for e in entries
     ]
 
 
-def digest_rows(facts: dict) -> list[dict]:
+def digest_rows(facts: FactRecord) -> list[dict]:
     """People, organisations and places named only in the article's digest of other news."""
-    return [{"kind": kind, "name": name} for kind, names in facts.get("digest", {}).items() for name in names]
+    return [{"kind": kind, "name": name} for kind, names in facts.digest.items() for name in names]
 
 
-def meeting_rows(facts: dict, text: str) -> list[dict]:
+def meeting_rows(facts: FactRecord, text: str) -> list[dict]:
     """Meetings: kind, participants, place, date and the sentence they are told in."""
     return [
         {
-            "kind": m["kind"],
-            "participants": "; ".join(m["participants"]),
-            "place": m["place"] or "",
-            "date": m["date"] or "",
-            "evidence": _quote(text, *m["evidence"]),
+            "kind": m.kind,
+            "participants": "; ".join(m.participants),
+            "place": m.place or "",
+            "date": m.date or "",
+            "evidence": _quote(text, *m.evidence),
         }
-        for m in facts["meetings"]
+        for m in facts.meetings
     ]
 
 
-def agreement_rows(facts: dict, text: str) -> list[dict]:
+def agreement_rows(facts: FactRecord, text: str) -> list[dict]:
     """Documents: kind, title, status, parties, year and where they are first named."""
     return [
         {
-            "kind": a["kind"],
-            "title": a["title"],
-            "status": a["status"] or "",
-            "parties": "; ".join(a["parties"]),
-            "year": a["year"] or "",
-            "evidence": _quote(text, *a["evidence"]),
+            "kind": a.kind,
+            "title": a.title,
+            "status": a.status or "",
+            "parties": "; ".join(a.parties),
+            "year": a.year or "",
+            "evidence": _quote(text, *a.evidence),
         }
-        for a in facts["agreements"]
+        for a in facts.agreements
     ]
 
 
-def quote_rows(facts: dict) -> list[dict]:
+def quote_rows(facts: FactRecord) -> list[dict]:
     """Quotes: speaker (blank when unresolved), the words that attribute them, the quote."""
-    return [
-        {"speaker": q["speaker"] or "", "cue": q["cue"], "quote": q["text"], "at": q["start"]} for q in facts["quotes"]
-    ]
+    return [{"speaker": q.speaker or "", "cue": q.cue, "quote": q.text, "at": q.start} for q in facts.quotes]
 
 
-def date_rows(facts: dict) -> list[dict]:
+def date_rows(facts: FactRecord) -> list[dict]:
     """Dates as written and as ISO values (missing parts left out), in text order."""
-    return [{"date": d["value"], "as written": d["text"], "at": d["start"]} for d in facts["dates"]]
+    return [{"date": d.value, "as written": d.text, "at": d.start} for d in facts.dates]
 
 
-def amount_rows(facts: dict) -> list[dict]:
+def amount_rows(facts: FactRecord) -> list[dict]:
     """Sums of money and percentages with their value (digits grouped) and currency."""
     return [
-        {"as written": a["text"], "amount": _number(a["amount"]), "currency": a["currency"], "at": a["start"]}
-        for a in facts["amounts"]
+        {"as written": a.text, "amount": _number(a.amount), "currency": a.currency, "at": a.start}
+        for a in facts.amounts
     ]
 
 

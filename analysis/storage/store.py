@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ParameterError, ResultsError
-from ..facts.schema import columns
+from ..facts.schema import FactRecord, columns, from_json
 
 if TYPE_CHECKING:  # pandas loads on use: a rerun with nothing to do never needs it
     import pandas as pd
@@ -185,7 +185,7 @@ def has_results(out: str | Path) -> bool:
     return (data_dir(Path(out)) / "extraction.json").is_file()
 
 
-def open_article(out: str | Path, article_id: str = "") -> tuple[dict, str]:
+def open_article(out: str | Path, article_id: str = "") -> tuple[FactRecord, str]:
     """The fact record and text of one stored article (the first when ``article_id`` is empty),
     read without pandas."""
     out = Path(out)
@@ -204,7 +204,7 @@ def open_article(out: str | Path, article_id: str = "") -> tuple[dict, str]:
             f"{data_dir(out)} was extracted by an older version of the package: run "
             f"`python -m analysis extract --corpus {extraction['corpus']} --out {out}` again"
         )
-    return facts, _text(out, article_id)
+    return from_json(FactRecord, facts), _text(out, article_id)
 
 
 def load_results(out: str | Path) -> Results:
