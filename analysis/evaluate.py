@@ -89,7 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     tracks = parser.add_subparsers(dest="track", required=True)
     factru = tracks.add_parser("factru", help="entity mentions on a factRuEval-2016 folder")
     factru.add_argument("path", help="the devset/ or testset/ folder of factRuEval-2016")
+    news = tracks.add_parser("news", help="persons, organisations, countries and digest on real news with gold")
+    news.add_argument("path", help="the folder of articles (e.g. ../shared/data/news-dev)")
+    news.add_argument("--gold", default=None, help="folder of gold annotations (default: the package's news-dev gold)")
     args = parser.parse_args(argv)
+    if args.track == "news":
+        return _news(args.path, args.gold)
     try:
         documents = load_documents(args.path)
         totals, meetings = evaluate(documents)
@@ -106,6 +111,51 @@ def main(argv: list[str] | None = None) -> int:
         f"{meetings.responses} found and counted): precision {meetings.precision:.3f}, "
         f"recall {meetings.recall:.3f}, F1 {meetings.f1:.3f}"
     )
+    return 0
+
+
+def evaluate_news(corpus: str | Path, gold: dict[str, dict], progress: bool = True) -> tuple[dict, list[str]]:
+    """Summed tallies by kind over the articles of ``corpus`` that have gold, and the gold ids
+    with no article there."""
+    from .evaluation.news import Tally, score_article
+    from .facts.document import read_document
+    from .facts.record import build_facts
+    from .reading.corpus import load_article
+
+    totals: dict[str, Tally] = {}
+    missing = []
+    for article_id in tqdm(sorted(gold), desc="news", unit="article", disable=not progress):
+        path = Path(corpus) / f"{article_id}.txt"
+        if not path.is_file():
+            missing.append(article_id)
+            continue
+        article = load_article(path)
+        for kind, tally in score_article(article, build_facts(read_document(article)), gold[article_id]).items():
+            totals[kind] = totals.get(kind, Tally()) + tally
+    return totals, missing
+
+
+def _news(corpus: str, gold_dir: str | None) -> int:
+    from .evaluation.news import GOLD, load_gold
+
+    try:
+        if not Path(corpus).is_dir():
+            raise AnalysisError(f"no folder of articles at {corpus}: pass the folder the gold was made for")
+        gold = load_gold(gold_dir or GOLD)
+        totals, missing = evaluate_news(corpus, gold)
+    except AnalysisError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"news: {len(gold) - len(missing)} articles with gold in {corpus}"
+        + (f" ({len(missing)} gold ids have no article there)" if missing else "")
+    )
+    print("| kind | precision | recall | right | wrong | missed |\n|---|---|---|---|---|---|")
+    for kind, tally in totals.items():
+        print(
+            f"| {kind} | {tally.precision:.3f} | {tally.recall:.3f} | {tally.correct} | {tally.wrong} | "
+            f"{tally.missed} |"
+        )
     return 0
 
 

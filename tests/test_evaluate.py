@@ -1,5 +1,6 @@
 """factRuEval-2016 scoring rules, on a document written for the test, and the evaluate command."""
 
+import json
 import shutil
 import subprocess
 import sys
@@ -108,3 +109,61 @@ def test_the_command_scores_natasha_and_the_package_on_real_texts(tmp_path):
     lines = done.stdout.splitlines()
     assert lines[0].startswith(f"factRuEval-2016 {tmp_path.name}: 3 texts, ")
     assert lines[3].startswith("| natasha | ") and lines[4].startswith("| package | ")
+
+
+def test_news_scores_names_by_aliases_duplicates_and_optional_entries():
+    from analysis.evaluation.news import score_countries, score_names
+
+    gold = [
+        {"name": "Асан Омаров", "aliases": ["Омаров"], "optional": False},
+        {"name": "Иван Петров", "aliases": [], "optional": False},
+        {"name": "Кремль", "aliases": [], "optional": True},
+    ]
+    tally = score_names(["асан омаров", "Омаров", "Кремль", "Олег Смирнов"], gold)
+    assert (tally.correct, tally.wrong, tally.missed) == (1, 2, 1)  # a duplicate and a stranger are wrong
+    countries = score_countries(
+        ["KZ", "RU-TA", "US"], [{"code": "KZ"}, {"code": "BY"}, {"code": "SU", "optional": True}]
+    )
+    assert (countries.correct, countries.wrong, countries.missed) == (1, 1, 1)
+
+
+def test_news_command_on_an_article_and_its_gold(tmp_path):
+    corpus, gold = tmp_path / "corpus", tmp_path / "gold"
+    corpus.mkdir()
+    gold.mkdir()
+    (corpus / "own.txt").write_text(
+        "Министры встретились в Астане\n\nМинистр обороны Казахстана Асан Омаров встретился с Иваном Петровым.\n",
+        encoding="utf-8",
+    )
+    annotation = {
+        "article_id": "own",
+        "not_story": [],
+        "persons": [{"name": "Асан Омаров", "aliases": ["Омаров"]}, {"name": "Иван Петров", "aliases": []}],
+        "organizations": [{"name": "Министерство обороны Казахстана", "aliases": [], "optional": True}],
+        "countries": [{"code": "KZ", "name": "Казахстан"}],
+    }
+    (gold / "own.json").write_text(json.dumps(annotation, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis.evaluate", "news", str(corpus), "--gold", str(gold)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "| persons | 1.000 | 1.000 | 2 | 0 | 0 |" in done.stdout
+    assert "| countries | 1.000 | 1.000 | 1 | 0 | 0 |" in done.stdout
+    assert "| digest lines | 1.000 | 1.000 | 0 | 0 | 0 |" in done.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "analysis.evaluate", "news", str(tmp_path / "none")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert missing.returncode == 2 and missing.stderr.startswith("error: no folder of articles at")
+
+
+def test_news_gold_covers_the_development_set():
+    from analysis.evaluation.news import GOLD, load_gold
+
+    gold = load_gold(GOLD)
+    assert len(gold) == 40 and all(g["article_id"] == article_id for article_id, g in gold.items())
