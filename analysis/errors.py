@@ -1,4 +1,7 @@
-"""Errors a user can cause, each carrying one message that says what to do."""
+"""Errors a user can cause, each carrying one message that says what to do, and the record of an
+input that was set aside without stopping the others."""
+
+from dataclasses import dataclass
 
 
 class AnalysisError(Exception):
@@ -15,3 +18,11 @@ class ParameterError(AnalysisError, ValueError):
 
 class ResultsError(AnalysisError):
     """Stored results that are missing or do not match the request."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file (or a line of a .jsonl file) that was not used, and why: reported, never raised."""
+
+    path: str
+    reason: str

@@ -6,19 +6,8 @@ import sys
 
 import pytest
 
-from analysis.facts.schema import (
-    TABLES,
-    AgreementRow,
-    FactRecord,
-    Meeting,
-    MeetingRow,
-    Person,
-    columns,
-    fact_row,
-    from_json,
-    schema_markdown,
-    to_json,
-)
+from analysis.facts.rows import TABLES, AgreementRow, MeetingRow, fact_row
+from analysis.facts.schema import FactRecord, Meeting, Person, columns, from_json, schema_markdown, to_json
 from analysis.vocabulary import ActorKind
 from conftest import ROOT
 

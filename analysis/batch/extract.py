@@ -15,24 +15,15 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .. import __version__
-from ..errors import ParameterError, ResultsError
+from ..errors import ParameterError, ResultsError, Skipped
 from ..facts.actors import Actor
 from ..facts.document import read_document
 from ..facts.record import build_facts
-from ..facts.schema import (
-    FACT_TABLES,
-    ActorRow,
-    ArticleRow,
-    MentionRow,
-    RemovedRow,
-    RoleRow,
-    SkippedRow,
-    fact_row,
-    to_json,
-)
+from ..facts.rows import FACT_TABLES, ActorRow, ArticleRow, MentionRow, RemovedRow, RoleRow, SkippedRow, fact_row
+from ..facts.schema import to_json
 from ..network.links import as_record, network
 from ..provenance import code_hash, input_hashes, key
-from ..reading.corpus import Article, Skipped, count_articles, iter_corpus
+from ..reading.corpus import Article, count_articles, iter_corpus
 from ..storage.store import (
     CsvStream,
     Results,

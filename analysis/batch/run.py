@@ -28,6 +28,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .. import __version__
+from ..errors import Skipped
 from ..provenance import code_hash, input_hashes, inputs_changed, key, sha256_file
 from ..report.render import IndexEntry, index_html, notebook_html
 from ..storage.store import write_atomic, write_json
@@ -62,14 +63,6 @@ class JobResult:
     seconds: float
     error: str = ""
     reused: bool = False  # nothing it depends on changed since the last run: kept as it was
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A file the extraction did not use, as recorded with it (``corpus.Skipped``'s fields)."""
-
-    path: str
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)

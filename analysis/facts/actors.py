@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from ..language.geo import find_place, genitive
+from ..language.geo import country_name, find_place, genitive
 from ..language.nlp import Mention
 from ..language.organizations import find_organization
-from ..lexicon import rows
 from ..reading.metadata import outlet_name
 from ..vocabulary import ActorKind, MentionType
 
-KINDS = {MentionType.PER: ActorKind.PERSON, MentionType.ORG: ActorKind.ORGANIZATION, MentionType.LOC: ActorKind.PLACE}
+# the actor kind a mention's type gives, before the gazetteer and outlets say more
+_KIND_OF_TYPE = {
+    MentionType.PER: ActorKind.PERSON,
+    MentionType.ORG: ActorKind.ORGANIZATION,
+    MentionType.LOC: ActorKind.PLACE,
+}
 _INITIAL = re.compile(r"^(?P<initials>(?:[А-ЯЁA-Z]\.\s*){1,2})(?P<surname>[А-ЯЁA-Z][\w-]+)$")
 
 
@@ -70,7 +73,7 @@ def resolve_actors(
     details: dict[str, tuple[str, str, str]] = {}  # actor id -> kind, code, country
     ids = []
     for index, mention in enumerate(mentions):
-        kind = KINDS[mention.type]
+        kind = _KIND_OF_TYPE[mention.type]
         name = _clean(mention.normal)
         code = country = ""
         outlet, place = outlets[index], places[index]
@@ -85,7 +88,7 @@ def resolve_actors(
             if organization.organization.national:
                 country = organization.country or _adjacent_country(mentions, places, index)
                 if organization.city or country:
-                    name = f"{name} {genitive(organization.city or _country_names()[country])}"
+                    name = f"{name} {genitive(organization.city or country_name(country))}"
         elif kind == ActorKind.PERSON:
             name = _full_name(name, full_names)
         aid = actor_id(kind, code or name)
@@ -107,11 +110,6 @@ def _adjacent_country(mentions, places, index: int) -> str:
             if 0 <= gap <= 1 and (other > index or adjective_before):
                 return places[other].code
     return ""
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    return {row["code"]: row["name"] for row in rows("geo.csv") if row["code"]}
 
 
 def _preferred(names: list[str]) -> str:

@@ -3,8 +3,9 @@ each table, as typed records.
 
 Every record is a frozen dataclass; ``to_json`` and ``from_json`` convert any of them to and
 from JSON (tuples as lists, enums as their words), and a table's CSV columns are its row
-record's fields (``columns``). ``docs/schema.md`` is written from these classes
-(``python -m analysis.facts.schema > docs/schema.md``; a test keeps it current).
+record's fields (``columns``; the rows are in ``rows``, which a fact sheet never needs).
+``docs/schema.md`` is written from these classes and the rows (``python -m analysis.facts.schema
+> docs/schema.md``; a test keeps it current).
 
 Offsets (``start``, ``stop``, ``[start, stop]`` pairs) point into the article's decoded text,
 stored as ``data/texts/<article_id>.txt``: ``text[start:stop]`` is what they name.
@@ -198,190 +199,6 @@ class FactRecord:
     network: ArticleNetwork | None = None
 
 
-# ---- one row of each table under data/ ----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRow:
-    """``articles.csv``: one row per article."""
-
-    article_id: str
-    title: str
-    title_source: str
-    published: str
-    source: str  # cited outlets, ";"-joined
-    dateline: str
-    file: str
-    line: int | str  # line of a .jsonl file, "" for other files
-    url: str
-    encoding: str
-    sha256: str
-    chars: int
-    chars_analysed: int  # in the story (title and body)
-    chars_removed: int  # in lines of page furniture
-    chars_digest: int
-    paragraphs: int
-    sentences: int
-    mentions: int
-    persons: int
-    warnings: str  # "; "-joined
-
-
-@dataclass(frozen=True, slots=True)
-class MentionRow:
-    """``mentions.csv``: one row per named mention (``text[start:stop] == text`` column)."""
-
-    article_id: str
-    start: int
-    stop: int
-    text: str
-    type: str  # a ``MentionType``
-    normal: str  # the nominative form
-    actor_id: str
-    paragraph: int
-    sentence: int
-    block: str  # a ``Block``
-
-
-@dataclass(frozen=True, slots=True)
-class RemovedRow:
-    """``removed.csv``: a line left out of the story, and why (furniture, or "digest")."""
-
-    article_id: str
-    start: int
-    stop: int
-    reason: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class RoleRow:
-    """``roles.csv``: every (article, person, role) the texts state, for role timelines."""
-
-    article_id: str
-    actor_id: str
-    role: str
-    affiliation: str
-    start: int
-    stop: int
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRow:
-    """``actors.csv``: one row per actor of the corpus."""
-
-    actor_id: str
-    name: str
-    kind: str  # an ``ActorKind``
-    code: str  # ISO 3166 code of a country or region
-    country: str  # ISO 3166-1 code of a place's or region's country
-    articles: int
-    mentions: int
-
-
-@dataclass(frozen=True, slots=True)
-class SkippedRow:
-    """``skipped.csv``: a file or article that was not used, and why."""
-
-    file: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingRow:
-    """``meetings.csv``: one row per ``Meeting``; lists ";"-joined, evidence as start/stop."""
-
-    article_id: str
-    kind: str
-    participants: str
-    participant_ids: str
-    place: str
-    date: str
-    start: int
-    stop: int
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementRow:
-    """``agreements.csv``: one row per ``Agreement``."""
-
-    article_id: str
-    kind: str
-    title: str
-    status: str
-    parties: str
-    party_ids: str
-    year: str
-    start: int
-    stop: int
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteRow:
-    """``quotes.csv``: one row per ``Quote``."""
-
-    article_id: str
-    speaker: str
-    speaker_id: str
-    text: str
-    start: int
-    stop: int
-    cue: str
-
-
-@dataclass(frozen=True, slots=True)
-class DateRow:
-    """``dates.csv``: one row per ``DateMention``."""
-
-    article_id: str
-    text: str
-    value: str
-    start: int
-    stop: int
-
-
-@dataclass(frozen=True, slots=True)
-class AmountRow:
-    """``amounts.csv``: one row per ``Amount``."""
-
-    article_id: str
-    text: str
-    amount: float | int
-    currency: str
-    start: int
-    stop: int
-
-
-@dataclass(frozen=True, slots=True)
-class ThemeRow:
-    """``themes.csv``: one row per ``Theme`` of an article."""
-
-    article_id: str
-    theme: str
-    label: str
-    count: int
-
-
-# the fact record's lists that have a table of their own, and that table's row
-FACT_TABLES: dict[str, type] = {
-    "meetings": MeetingRow,
-    "agreements": AgreementRow,
-    "quotes": QuoteRow,
-    "dates": DateRow,
-    "amounts": AmountRow,
-    "themes": ThemeRow,
-}
-TABLES: dict[str, type] = {
-    "articles": ArticleRow,
-    "mentions": MentionRow,
-    "removed": RemovedRow,
-    "roles": RoleRow,
-    **FACT_TABLES,
-    "actors": ActorRow,
-    "skipped": SkippedRow,
-}
-
-
 # ---- conversion ---------------------------------------------------------------------------------
 
 
@@ -394,36 +211,32 @@ def columns(record: type) -> tuple[str, ...]:
 def to_json(value):
     """A record (or a list, tuple, dict of them) as plain JSON values: dicts in field order,
     lists for tuples, enum members as their words."""
-    if is_dataclass(value):
-        return {name: to_json(getattr(value, name)) for name in columns(type(value))}
-    if isinstance(value, (list, tuple)):
-        return [to_json(item) for item in value]
-    if isinstance(value, dict):
-        return {key: to_json(item) for key, item in value.items()}
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is tuple or kind is list:
+        return [item if type(item) in _PLAIN else to_json(item) for item in value]
+    if kind is dict:
+        return {key: item if type(item) in _PLAIN else to_json(item) for key, item in value.items()}
     if isinstance(value, Enum):
         return value.value
+    if is_dataclass(value):
+        # a stored record has thousands of small items: plain values are taken as they are
+        out = {}
+        for name in columns(kind):
+            item = getattr(value, name)
+            out[name] = item if type(item) in _PLAIN else to_json(item)
+        return out
     return value
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def from_json(record: type, data):
     """The record of class ``record`` that ``to_json`` gave ``data`` for. Keys the class does not
     know are ignored, so that records stored by an older version can still be read."""
     return _convert(record, data)
-
-
-def fact_row(kind: str, article_id: str, item) -> object:
-    """The table row of one item of a fact record (``kind`` a key of ``FACT_TABLES``): lists
-    ";"-joined, None blank, ``evidence`` as ``start`` and ``stop``."""
-    row = FACT_TABLES[kind]
-    values = {"article_id": article_id}
-    for name in columns(row)[1:]:
-        value = (
-            item.evidence[("start", "stop").index(name)]
-            if name in ("start", "stop") and hasattr(item, "evidence")
-            else getattr(item, name)
-        )
-        values[name] = ";".join(value) if isinstance(value, tuple) else "" if value is None else value
-    return row(**values)
 
 
 @cache
@@ -476,6 +289,8 @@ def schema_markdown() -> str:
         "JSON lists stand for the tuples below; a record stored by an older version may lack keys added since.",
         "",
     ]
+    from .rows import TABLES  # only this document needs the rows with the records
+
     sections = [
         (
             "Fact record (`data/facts/<article_id>.json`)",
@@ -512,11 +327,8 @@ def schema_markdown() -> str:
             ]
             hints = _hints(record)
             for f in fields(record):
-                lines.append(
-                    f"| `{f.name}` | `{_type_name(hints[f.name])}` | {notes.get(f.name, '')} |".replace(
-                        " | None", " \\| None"
-                    )
-                )
+                shown = _type_name(hints[f.name]).replace("|", "\\|")  # a bar would end the cell
+                lines.append(f"| `{f.name}` | `{shown}` | {notes.get(f.name, '')} |")
             lines.append("")
     return "\n".join(lines)
 

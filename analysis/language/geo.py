@@ -32,12 +32,35 @@ def lemma_key(text: str) -> tuple[str, ...]:
 
 
 @cache
+def gazetteer() -> tuple[tuple[Place, tuple[str, ...], tuple[str, ...]], ...]:
+    """Every entry of ``data/geo.csv`` with its names and adjectives (the one reader of the file)."""
+    return tuple(
+        (
+            Place(row["code"], row["kind"], row["name"], row["name_en"], row["country"]),
+            tuple(row["names"].split("|")),
+            tuple(filter(None, row["adjectives"].split("|"))),
+        )
+        for row in rows("geo.csv")
+    )
+
+
+def country_name(code: str) -> str | None:
+    """The Russian name of the country or region with ISO code ``code``."""
+    return next((place.name for place, _, _ in gazetteer() if place.code == code), None)
+
+
+@cache
+def english_names() -> dict[str, str]:
+    """Russian name -> English name of every entry that has one."""
+    return {place.name: place.name_en for place, _, _ in gazetteer() if place.name_en}
+
+
+@cache
 def _index() -> dict[tuple[str, ...], tuple[Place, str]]:
     """Lemma keys (and abbreviations as written) -> the entry and the variant's own spelling."""
     index: dict[tuple[str, ...], tuple[Place, str]] = {}
-    for row in rows("geo.csv"):
-        place = Place(row["code"], row["kind"], row["name"], row["name_en"], row["country"])
-        for name in row["names"].split("|"):
+    for place, names, _ in gazetteer():
+        for name in names:
             index.setdefault(lemma_key(name), (place, name))
             index.setdefault(tuple(name.lower().replace("ё", "е").split()), (place, name))
     return index
@@ -47,9 +70,8 @@ def _index() -> dict[tuple[str, ...], tuple[Place, str]]:
 def _adjectives() -> tuple[re.Pattern, dict[str, Place]]:
     """A pattern of the adjectives' stems (any ending) and the entry of each stem."""
     stems: dict[str, Place] = {}
-    for row in rows("geo.csv"):
-        place = Place(row["code"], row["kind"], row["name"], row["name_en"], row["country"])
-        for adjective in filter(None, row["adjectives"].split("|")):
+    for place, _, adjectives in gazetteer():
+        for adjective in adjectives:
             stems[adjective[:-2]] = place  # казахстанский -> казахстанск
     pattern = re.compile(r"(" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + r")[а-я]{1,3}")
     return pattern, stems

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-from functools import cache
 from pathlib import Path
 
 import matplotlib
@@ -21,7 +20,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..errors import ParameterError
-from ..lexicon import rows
 from ..storage.store import write_atomic, write_csv
 from ..vocabulary import ACTOR_KINDS, LINK_KINDS, ActorKind
 from .links import network, summed
@@ -222,28 +220,20 @@ def english_labels(graph: nx.Graph) -> dict[str, str]:
     files, everything else romanised (Wikipedia's scheme, via iuliia)."""
     import iuliia
 
+    from ..language.geo import country_name, english_names
     from ..language.organizations import find_organization
 
-    known = _english_places()
+    known = english_names()
     labels = {}
     for node, data in graph.nodes(data=True):
         label = known.get(data["label"])
         if label is None and data["kind"] == ActorKind.ORGANIZATION:
             match = find_organization(data["label"])
             if match and match.organization.name_en:
-                country = known.get(_country_name(match.country) or "", match.country)
+                country = known.get(country_name(match.country) or "", match.country)
                 label = f"{match.organization.name_en} ({country})" if match.country else match.organization.name_en
         labels[node] = label or iuliia.WIKIPEDIA.translate(data["label"])
     return labels
-
-
-@cache
-def _english_places() -> dict[str, str]:
-    return {row["name"]: row["name_en"] for row in rows("geo.csv") if row["name_en"]}
-
-
-def _country_name(code: str) -> str | None:
-    return next((row["name"] for row in rows("geo.csv") if row["code"] == code), None)
 
 
 def write_network(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CorpusError
+from ..errors import CorpusError, Skipped
 from ..vocabulary import Block
 from .boilerplate import digest_start, furniture
 from .formats import Decoded, read_documents
@@ -84,14 +84,6 @@ class Article:
     @property
     def digest_chars(self) -> int:
         return sum(p.stop - p.start for p in self.paragraphs if p.kind == DIGEST)
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A file (or a line of a .jsonl file) that was not loaded, and why."""
-
-    path: str
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)

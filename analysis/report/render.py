@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..facts.schema import FactRecord
 from ..vocabulary import MentionType
+
+if TYPE_CHECKING:  # a type only: the page's imports stay light
+    from ..facts.schema import FactRecord
 
 
 @dataclass(frozen=True, slots=True)
