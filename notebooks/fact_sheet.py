@@ -139,8 +139,9 @@ HTML(
 # %% [markdown]
 # ## Named in the digest of other news appended to the article
 #
-# Lines from "Напомним, …", "Ранее сообщалось …" or "Читайте также" to the end are other news;
-# who they name is listed here, apart from the story.
+# A run of items on other subjects appended to the story ("Напомним, …", "Другие новости" …,
+# judged by their words, not the first one) is other news; who they name is listed here, apart
+# from the story.
 
 # %%
 HTML(html_table(digest_rows(facts), "No digest of other news in this article."))

@@ -149,6 +149,7 @@ def test_jsonl_gives_one_article_per_line_and_names_bad_lines(own_corpus):
         ("004_cfd950fd49b21b71", "29 Дек 2014", "date line"),
         ("tass_air_defence", "Фото: Айгуль Серикова / ТАСС", "photo credit"),
         ("tass_air_defence", "Поделиться:", "share prompt"),
+        ("tass_air_defence", "Читайте также: Казахстан закупит вертолеты Ми-35М у России", "teaser"),
         ("tass_air_defence", "05.05.2023 10:15", "date line"),
         ("vlast_contract", "Просмотров: 1024", "counter"),
         ("vlast_contract", "Комментарии: 5", "counter"),
@@ -169,7 +170,6 @@ def test_repeated_title_line_is_marked(seed_corpus):
     "article_id, first_line, lines",
     [
         ("000_884c3e9360fca713", "Напомним, 24 февраля прошлого года", 11),
-        ("tass_air_defence", "Читайте также: Казахстан закупит вертолеты", 1),
         ("vlast_contract", "Ранее сообщалось, что Казахстан и Турция", 2),
     ],
 )
@@ -191,6 +191,156 @@ def test_an_article_opening_with_earlier_news_is_not_a_digest():
         "x", "Учения ОДКБ завершились\nРанее, в мае, министры обсудили план учений.\nИтоги подвели в Минске."
     )
     assert [p.kind for p in a.paragraphs] == ["title", "body", "body"]
+
+
+STORY = [
+    "Асан Омаров провел переговоры с руководством «ТЕХМАШ» в Астане",
+    "Министр обороны Асан Омаров встретился в Астане с генеральным директором компании «ТЕХМАШ» Иваном Петровым.",
+    "Стороны обсудили поставки бронетехники «ТЕХМАШ» для армии и ремонт машин на заводе в Астане.",
+    "По словам Омарова, первые машины «ТЕХМАШ» поступят в войска в следующем году.",
+]
+BACKGROUND = [
+    "Напомним, ранее Омаров посетил завод «ТЕХМАШ» и осмотрел цех, где собирают бронетехнику.",
+    "Тогда Петров показал министру новую бронемашину, которую завод «ТЕХМАШ» готовит к поставкам в армию.",
+    "Ранее, в марте, министр Омаров поручил ускорить ремонт бронетехники на заводах страны.",
+]
+OTHER_NEWS = [
+    "Напомним, в Караганде на прошлой неделе открылся новый музей современного искусства.",
+    "Футбольный клуб «Восток» выиграл кубок области в серии пенальти.",
+    "Синоптики обещают в выходные сильный снегопад и гололед на дорогах.",
+    "Цены на бензин в регионах выросли за месяц на три процента.",
+]
+
+
+def test_a_recap_that_continues_the_story_stays_story():
+    # "Напомним, ранее Омаров ...", "Ранее, ..." name the story's people and subjects again
+    a = parse_article("x", "\n".join(STORY + BACKGROUND))
+    assert [p.kind for p in a.paragraphs] == ["title"] + ["body"] * 6
+    assert a.warnings == ()
+
+
+def test_a_trailing_run_of_short_items_on_other_subjects_is_a_digest():
+    a = parse_article("x", "\n".join(STORY + OTHER_NEWS))
+    assert [p.kind for p in a.paragraphs] == ["title"] + ["body"] * 3 + ["digest"] * 4
+    assert a.warnings == (
+        "digest of other news is 274 of the 612 characters read (more than a third): check where the story ends",
+    )
+
+
+def test_a_single_closing_recap_paragraph_is_not_judged_a_digest():
+    a = parse_article("x", "\n".join(STORY + OTHER_NEWS[:1]))
+    assert [p.kind for p in a.paragraphs] == ["title"] + ["body"] * 4
+
+
+def test_a_digest_up_to_a_third_of_the_text_gives_no_warning(own_corpus):
+    a = article(own_corpus, "vlast_contract")
+    assert [p.kind for p in a.paragraphs].count("digest") == 2
+    assert 3 * a.digest_chars <= sum(p.stop - p.start for p in a.analysed_paragraphs)
+    assert a.warnings == ()
+
+
+PAGE = [
+    ("Омаров обсудил с Петровым поставки бронетехники", "title"),
+    ("Министр обороны Асан Омаров провел переговоры с директором «ТЕХМАШ» Иваном Петровым.", "body"),
+    # a related-article box: marker, headline, lead cut off with "..."
+    (" Также по теме ", "teaser"),
+    (" Петров рассказал о планах «ТЕХМАШ» на будущий год ", "teaser"),
+    (
+        " Генеральный директор «ТЕХМАШ» Иван Петров рассказал, какие машины завод выпустит в будущем году. "
+        "По его словам... ",
+        "teaser",
+    ),
+    ("Стороны договорились о поставках двадцати бронемашин.", "body"),
+    # a photo: caption, agency, photographer
+    (" Асан Омаров и Иван Петров в Астане ", "photo caption"),
+    (" Reuters ", "photo credit"),
+    (" © Сергей Иванов ", "photo credit"),
+    ("«Мы готовы начать поставки уже весной», — сказал Петров.", "body"),
+    # a credit without a caption: the sentence above it is story
+    ("Омаров поблагодарил компанию за работу.", "body"),
+    ("© Пресс-служба «ТЕХМАШ»", "photo credit"),
+    ("Новые бронемашины на выставке в Астане", "photo caption"),
+    ("Фото: Олег Сидоров", "photo credit"),
+    ("Позже Петров написал об этом в соцсети.", "body"),
+    ("Поставки начнутся весной, министр доволен.", "body"),
+    # the signature of an embedded post and its date
+    ("— Иван Петров (@ivan_petrov) ", "post signature"),
+    ("13 сентября 2023 г.", "post signature"),
+    # a caption over two lines, a source line above the photographer
+    ("Асан Омаров и Иван Петров", "photo caption"),
+    ("на заводе «ТЕХМАШ» в Астане", "photo caption"),
+    (" Facebook ", "photo credit"),
+    (" © Олег Сидоров ", "photo credit"),
+    ("Омаров оценил новые машины.", "body"),
+    ("Бронемашина «ТЕХМАШ» на полигоне", "photo caption"),
+    ("Reuters © Сергей Иванов", "photo credit"),
+    ("Испытания прошли успешно.", "body"),
+    ("pic.twitter.com/AbCdEf12", "post link"),
+    ("Публикация от Асан Омаров (@asan_omarov) ", "post signature"),
+    ("Сен 14 2023 в 9:15 PDT", "post signature"),
+    ("На страницу галереи", "navigation"),
+    # legal footnotes, one on a line and one cut over four lines
+    ("* «Черное знамя» — террористическая организация, запрещенная в России.", "legal note"),
+    ("* «Черное знамя», «Северный легион»", "legal note"),
+    ("(ЧЗ)", "legal note"),
+    (" — ", "no words"),
+    ("террористические группировки, запрещённые на территории России.", "legal note"),
+]
+
+
+def test_furniture_of_news_pages_is_marked_also_by_the_lines_around_it():
+    a = parse_article("x", "\n".join(line for line, _ in PAGE))
+    assert [(p.text, p.kind) for p in a.paragraphs] == [(line.strip(), kind) for line, kind in PAGE]
+
+
+def test_cut_lines_and_sentences_around_credits_and_markers_stay_story():
+    lines = [
+        "Омаров обсудил с Петровым поставки бронетехники",
+        "Министр обороны Асан Омаров провел переговоры с директором «ТЕХМАШ» Иваном Петровым.",
+        "Омаров поблагодарил компанию за работу.",
+        "Reuters",
+        "Об этом Петров сообщил в своем аккаунте в",  # a line cut at a link, no caption
+        "Facebook",
+        "и добавил, что поставки начнутся весной.",
+        "Читайте также",
+        "Поставки бронетехники начнутся весной.",  # a sentence, not a headline
+        "Также по теме",
+        "Омаров в Астане",  # a short headline heads no box of its own
+        "Итоги встречи",
+        "— Иван Петров (@ivan_petrov)",
+        "13 сентября 2023 г.",
+        "2024 год станет важным",  # the post's date signs no further line
+    ]
+    a = parse_article("x", "\n".join(lines))
+    assert [p.kind for p in a.paragraphs] == [
+        "title",
+        "body",
+        "body",
+        "photo credit",
+        "body",
+        "body",
+        "body",
+        "teaser",
+        "body",
+        "teaser",
+        "teaser",
+        "body",
+        "post signature",
+        "post signature",
+        "body",
+    ]
+
+
+def test_a_sub_title_and_the_agency_signing_the_article_stay_story():
+    # the first paragraph is no caption, and an agency alone under it is the article's source
+    lines = [
+        "Омаров признал успех переговоров",
+        "Министр Асан Омаров рассказал о поставках бронетехники «ТЕХМАШ»",
+        "ТАСС",
+        "Об этом министр сообщил журналистам в Астане.",
+    ]
+    a = parse_article("x", "\n".join(lines))
+    assert [p.kind for p in a.paragraphs] == ["title", "body", "body", "body"]
 
 
 # --- metadata ---------------------------------------------------------------------------------

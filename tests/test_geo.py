@@ -3,7 +3,7 @@
 import pytest
 
 from analysis.facts.document import read_document
-from analysis.language.geo import find_place
+from analysis.language.geo import adjective_place, find_place
 from analysis.reading.corpus import parse_article
 
 
@@ -23,6 +23,21 @@ from analysis.reading.corpus import parse_article
         ("Нур-Султане", "Астана", "city", "", "KZ"),
         ("Алма-Ате", "Алматы", "city", "", "KZ"),
         ("Казани", "Казань", "city", "", "RU"),
+        # countries only CLDR names, in oblique cases, and their English names
+        ("Уругваем", "Уругвай", "country", "UY", "UY"),
+        ("Парагвае", "Парагвай", "country", "PY", "PY"),
+        ("Paraguay", "Парагвай", "country", "PY", "PY"),
+        # CLDR's official long form; geo.csv's abbreviation names the entry
+        ("Южно-Африканской Республикой", "ЮАР", "country", "ZA", "ZA"),
+        ("ЮАР", "ЮАР", "country", "ZA", "ZA"),
+        # a form of state before any country's name (data/state_forms.csv)
+        ("Султанате Бруней", "Бруней", "country", "BN", "BN"),
+        ("Республикой Уругвай", "Уругвай", "country", "UY", "UY"),
+        # cities of CLDR's time zones, with their country
+        ("Монтевидео", "Монтевидео", "city", "", "UY"),
+        ("Асунсьоне", "Асунсьон", "city", "", "PY"),
+        # a city in capitals heads a dateline
+        ("МОНТЕВИДЕО", "Монтевидео", "city", "", "UY"),
     ],
 )
 def test_every_form_finds_its_entry(text, name, kind, code, country):
@@ -30,7 +45,23 @@ def test_every_form_finds_its_entry(text, name, kind, code, country):
     assert (place.name, place.kind, place.code, place.country) == (name, kind, code, country)
 
 
-@pytest.mark.parametrize("text", ["Запад", "Министерство обороны", "ОДКБ", "Казахстанская правда"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Запад",
+        "Министерство обороны",
+        "ОДКБ",
+        "Казахстанская правда",
+        # ordinary words that are also (forms of) place names: a pronoun is no "Того"
+        "Той",
+        "Тем",
+        # time-zone cities the dictionary knows first as ordinary words
+        "Востоке",
+        "Центра",
+        # an abbreviation is no country written in capitals ("Чад")
+        "ЧАД",
+    ],
+)
 def test_other_names_are_not_places(text):
     assert find_place(text) is None
 
@@ -73,4 +104,43 @@ def test_country_adjectives_are_mentions_of_the_country():
         (34, 47, "казахстанским", "country:kz"),
         (78, 88, "российским", "country:ru"),
         (100, 120, "Российской Федерации", "country:ru"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "word, code",
+    [
+        ("уругвайскими", "UY"),  # derived: Уругвай + ский
+        ("эквадорской", "EC"),
+        ("боливийского", "BO"),  # Боливия - ия + ийский
+        ("новозеландских", "NZ"),  # irregular, from geo.csv
+        ("американский", "US"),  # derived from the variant "Америка"
+        ("римский", None),  # cities have no adjectives
+        ("центральной", None),
+    ],
+)
+def test_country_adjectives_are_derived_from_the_names(word, code):
+    place = adjective_place(word)
+    assert (place.code if place else None) == code
+
+
+def test_countries_and_cities_new_to_the_gazetteer_in_an_article():
+    text = (
+        "Визит в Монтевидео\n"
+        "Министр обороны Уругвая Асан Омаров прибыл в Асунсьон. Стороны обсудили "
+        "уругвайскую помощь Парагваю. Того же мнения придерживается Петров."
+    )
+    analysis = read_document(parse_article("x", text))
+    by_id = {a.actor_id: a for a in analysis.actors}
+    found = [
+        (m.text, by_id[aid].name, by_id[aid].kind, by_id[aid].code or by_id[aid].country)
+        for m, aid in zip(analysis.mentions, analysis.actor_ids)
+        if by_id[aid].kind in ("country", "place")
+    ]
+    assert found == [
+        ("Монтевидео", "Монтевидео", "place", "UY"),
+        ("Уругвая", "Уругвай", "country", "UY"),
+        ("Асунсьон", "Асунсьон", "place", "PY"),
+        ("уругвайскую", "Уругвай", "country", "UY"),
+        ("Парагваю", "Парагвай", "country", "PY"),
     ]

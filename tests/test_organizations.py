@@ -1,7 +1,8 @@
 """Organisations: abbreviations and long forms merged, national bodies with their country."""
 
 from analysis.facts.document import read_document
-from analysis.language.nlp import analyse
+from analysis.language.nlp import Mention, analyse
+from analysis.language.organizations import complete_organizations, find_organization
 from analysis.reading.corpus import parse_article
 
 
@@ -94,3 +95,163 @@ def test_a_body_run_into_the_name_after_it_is_split_off():
         ("Мажилиса", "ORG", "Мажилис"),
         ("Айдос Сарым", "PER", "Айдос Сарым"),
     ]  # and no person "С"
+
+
+def completed(text: str, spans: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """``complete_organizations`` over mentions as NER gives them: (text, type, normal), in order."""
+    mentions, position = [], 0
+    for span, kind, normal in spans:
+        start = text.index(span, position)
+        mentions.append(Mention(start, start + len(span), span, kind, normal, 0, 0))
+        position = start + 1
+    return [(m.text, m.type, m.normal) for m in complete_organizations(text, mentions)]
+
+
+def test_an_abbreviation_in_brackets_names_the_organisation_before_it():
+    found = organizations(
+        "Итоги выборов\nПо итогам голосования Народно-аграрная партия (НАП) получила большинство мест "
+        "в парламенте. Председатель НАП Асан Омаров поблагодарил избирателей."
+    )
+    assert found == [
+        ("Народно-аграрная партия", "Народно-аграрная партия", ""),
+        ("НАП", "Народно-аграрная партия", ""),
+        ("НАП", "Народно-аграрная партия", ""),
+    ]
+
+
+def test_a_span_ends_before_the_bracket_and_keeps_no_unbalanced_quote():
+    text = "Ответственность взяло «Исламское движение Тарагонии» (ИДТ, запрещено в РФ). Боевики ИДТ отступили."
+    found = completed(
+        text,
+        [
+            ("Исламское движение Тарагонии» (ИДТ", "ORG", "Исламское движение Тарагонии» (ИДТ"),
+            ("РФ", "LOC", "РФ"),
+            ("ИДТ", "ORG", "ИДТ"),
+        ],
+    )
+    assert found == [
+        ("Исламское движение Тарагонии", "ORG", "Исламское движение Тарагонии"),
+        ("ИДТ", "ORG", "Исламское движение Тарагонии"),
+        ("РФ", "LOC", "РФ"),
+        ("ИДТ", "ORG", "Исламское движение Тарагонии"),
+    ]
+
+
+def test_a_name_in_brackets_after_an_abbreviation_is_its_fuller_name():
+    text = "Подразделения НСБ (Национальная служба безопасности) провели учения. Бойцы НСБ вернулись."
+    found = completed(
+        text,
+        [
+            ("НСБ", "ORG", "НСБ"),
+            ("Национальная служба безопасности", "ORG", "Национальная служба безопасности"),
+            ("НСБ", "ORG", "НСБ"),
+        ],
+    )
+    assert [normal for _, _, normal in found] == ["Национальная служба безопасности"] * 3
+
+
+def test_a_name_defined_with_its_owner_after_the_bracket_runs_on_over_it():
+    text = "Специальная наблюдательная миссия (СНМ) ОДКБ направила отчёт. Наблюдатели СНМ вернулись."
+    found = completed(
+        text,
+        [
+            ("Специальная наблюдательная миссия (СНМ)", "ORG", "Специальная наблюдательная миссия (СНМ)"),
+            ("ОДКБ", "ORG", "ОДКБ"),
+            ("СНМ", "ORG", "СНМ"),
+        ],
+    )
+    assert found == [
+        ("Специальная наблюдательная миссия (СНМ) ОДКБ", "ORG", "Специальная наблюдательная миссия ОДКБ"),
+        ("СНМ", "ORG", "Специальная наблюдательная миссия ОДКБ"),
+        ("ОДКБ", "ORG", "ОДКБ"),
+        ("СНМ", "ORG", "Специальная наблюдательная миссия ОДКБ"),
+    ]
+
+
+def test_an_abbreviation_of_two_names_is_neither_of_them():
+    text = "Блок «Союз фермеров» и «Союз инженеров» (СФ/СИ) победил. Лидеры СФ/СИ довольны."
+    found = completed(
+        text,
+        [
+            ("Блок «Союз фермеров", "ORG", "Блок «Союз фермеров"),
+            ("Союз инженеров» (СФ/СИ", "ORG", "Союз инженеров» (СФ/СИ"),
+            ("СФ/СИ", "ORG", "СФ/СИ"),
+        ],
+    )
+    assert found == [
+        ("Союз фермеров", "ORG", "Союз фермеров"),
+        ("Союз инженеров", "ORG", "Союз инженеров"),
+        ("СФ/СИ", "ORG", "СФ/СИ"),
+        ("СФ/СИ", "ORG", "СФ/СИ"),
+    ]
+
+
+def test_a_name_the_text_says_is_also_known_as_is_the_same_organisation():
+    found = organizations(
+        "Учения\nОтветственность взяла группировка «Чёрный рассвет», также известная как ЧР. Боевики ЧР отступили."
+    )
+    assert found == [
+        ("Чёрный рассвет", "Чёрный рассвет", ""),
+        ("ЧР", "Чёрный рассвет", ""),
+        ("ЧР", "Чёрный рассвет", ""),
+    ]
+
+
+def test_a_head_word_alone_is_no_organisation_but_runs_on_over_its_genitive_words():
+    text = "Совет одобрил решение. Секретариат ОДКБ сообщил, что Лига молодых инженеров и Совета в прессе нет."
+    found = completed(
+        text,
+        [
+            ("Совет", "ORG", "Совет"),
+            ("Секретариат", "ORG", "Секретариат"),
+            ("ОДКБ", "ORG", "ОДКБ"),
+            ("Лига", "ORG", "Лига"),
+            ("Совета", "ORG", "Совет"),
+        ],
+    )
+    assert found == [
+        ("Секретариат ОДКБ", "ORG", "Секретариат ОДКБ"),
+        ("ОДКБ", "ORG", "ОДКБ"),
+        ("Лига молодых инженеров", "ORG", "Лига молодых инженеров"),
+    ]
+
+
+def test_people_adjectives_and_verbs_taken_for_names_are_no_organisations():
+    text = "Специалисты проверили склад. Выступающие спорили. Расплатились быстро. В Чёрном море тихо."
+    found = completed(
+        text,
+        [
+            ("Специалисты", "ORG", "Специалисты"),
+            ("Выступающие", "ORG", "Выступающие"),
+            ("Расплатились", "ORG", "Расплатившиеся"),
+            ("Чёрном", "ORG", "Чёрный"),
+        ],
+    )
+    assert found == []
+
+
+def test_a_national_body_without_its_country_is_the_one_the_article_names_with_a_country():
+    one = "Учения\nМинобороны Казахстана провело учения. По данным пресс-службы Минобороны, учения прошли успешно."
+    assert organizations(one) == [
+        ("Минобороны Казахстана", "Министерство обороны Казахстана", "KZ"),
+        ("Минобороны", "Министерство обороны Казахстана", "KZ"),
+    ]
+    # two countries' ministries: the bare one could be either, and stays a ministry of no country
+    two = one.replace("Минобороны Казахстана провело", "Минобороны Казахстана и Минобороны России провели")
+    assert organizations(two)[-1] == ("Минобороны", "Министерство обороны", "")
+
+
+def test_a_known_name_followed_by_other_words_names_another_organisation():
+    assert find_organization("Конгресс молодых предпринимателей") is None
+    assert find_organization("Совет безопасности ОДКБ") is None
+    match = find_organization("Министерства обороны Республики Казахстан")
+    assert (match.organization.name, match.country) == ("Министерство обороны", "KZ")
+
+
+def test_a_quote_opened_after_a_legal_form_is_closed_and_generic_words_in_brackets_are_dropped():
+    text = "Контракт подписали ОАО «Завод имени Петрова» и предприятия ОПК (ВПК)."
+    found = completed(
+        text,
+        [("ОАО «Завод имени Петрова", "ORG", "ОАО «Завод имени Петрова"), ("ОПК (ВПК)", "ORG", "ОПК (ВПК)")],
+    )
+    assert found == [("ОАО «Завод имени Петрова»", "ORG", "ОАО «Завод имени Петрова»")]

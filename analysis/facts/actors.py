@@ -1,9 +1,11 @@
 """Turn mentions into actors: one canonical, nominative name per person, organisation or place.
 
-Within an article a surname alone ("Петров") or with an initial ("И. Петров",
-"И.Петров") is the same person as the one full name that ends with that surname and
-starts with that initial. The actor id is derived from kind and name only, so the same
-person is the same actor in every article.
+Within an article a surname alone ("Петров", "Петрова", "де Мистуры") or with an initial
+("И. Петров", "И.Петров") is the same person as the one full name that ends with that surname
+(in any case, with its particles) and starts with that initial; a first name alone ("Лариса")
+is the one full name that starts with it. Forms of one name in other cases join its nominative
+when the article has it ("Пэк Тхэ Хёна" -> "Пэк Тхэ Хён"). The actor id is derived from kind
+and name only, so the same person is the same actor in every article.
 
 Countries and regions (kind ``country``, with an ISO 3166 code) and cities (kind ``place``,
 with their country) come from the gazetteer, whatever the case or variant ("РК",
@@ -20,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..language.geo import country_name, find_place, genitive
-from ..language.nlp import Mention
+from ..language.nlp import Mention, name_nominatives, name_particle
 from ..language.organizations import find_organization
 from ..reading.metadata import outlet_name
 from ..vocabulary import ActorKind, MentionType
@@ -55,20 +57,16 @@ def resolve_actors(
 
     ``source_spans`` are where the article names the outlets it cites (``Article.source_spans``).
     """
+    nominative = _nominatives({_clean(m.normal) for m in mentions if m.type == MentionType.PER})
     full_names = sorted(
-        {
-            name
-            for m in mentions
-            if m.type == MentionType.PER
-            for name in [_clean(m.normal)]
-            if len(name.split()) > 1 and not _INITIAL.match(name)
-        }
+        {name for name in nominative.values() if _first_name_and_surname(name) and not _INITIAL.match(name)}
     )
     outlets = [outlet_name(m.text) or outlet_name(_clean(m.normal)) for m in mentions]
     places = [
         find_place(m.text, _clean(m.normal)) if m.type != MentionType.PER and not outlet else None
         for m, outlet in zip(mentions, outlets)
     ]
+    bodies = _bodies_by_country(mentions, places, outlets)
     forms: dict[str, list[str]] = {}
     details: dict[str, tuple[str, str, str]] = {}  # actor id -> kind, code, country
     ids = []
@@ -87,16 +85,34 @@ def resolve_actors(
             name = organization.organization.name
             if organization.organization.national:
                 country = organization.country or _adjacent_country(mentions, places, index)
+                if not country and not organization.city and len(bodies.get(name, ())) == 1:
+                    # "пресс-служба Минобороны" in an article naming only "Минобороны России":
+                    # that ministry, as a surname alone is the one full name ending in it
+                    country = next(iter(bodies[name]))
                 if organization.city or country:
                     name = f"{name} {genitive(organization.city or country_name(country))}"
         elif kind == ActorKind.PERSON:
-            name = _full_name(name, full_names)
+            name = _full_name(nominative.get(name, name), full_names)
         aid = actor_id(kind, code or name)
         forms.setdefault(aid, []).append(name)
         details[aid] = (kind, code, country)
         ids.append(aid)
     actors = [Actor(aid, _preferred(forms[aid]), *details[aid]) for aid in sorted(forms)]
     return actors, ids
+
+
+def _bodies_by_country(mentions, places, outlets) -> dict[str, set[str]]:
+    """Each national body of the article and the countries it is named with."""
+    found: dict[str, set[str]] = {}
+    for index, mention in enumerate(mentions):
+        if mention.type != MentionType.ORG or outlets[index] or places[index]:
+            continue
+        organization = find_organization(mention.text)
+        if organization and organization.organization.national and not organization.city:
+            country = organization.country or _adjacent_country(mentions, places, index)
+            if country:
+                found.setdefault(organization.organization.name, set()).add(country)
+    return found
 
 
 def _adjacent_country(mentions, places, index: int) -> str:
@@ -126,18 +142,63 @@ def _clean(name: str) -> str:
     return " ".join(name.split())
 
 
+def _same_word(nominative: str, word: str) -> bool:
+    """``word`` is ``nominative`` or a case form of it ("Хуга" of "Хуг", "Мистуры" of "Мистура")."""
+    return nominative.lower() == word.lower() or nominative.lower() in name_nominatives(word)
+
+
+def _explains(nominative: str, name: str) -> bool:
+    """Every word of ``name`` is the word of ``nominative`` in its place, or a case form of it."""
+    first, second = nominative.split(), name.split()
+    return len(first) == len(second) and all(_same_word(a, b) for a, b in zip(first, second))
+
+
+def _nominatives(names: set[str]) -> dict[str, str]:
+    """Each person name of an article mapped to the article's one other form that is its
+    nominative ("Пэк Тхэ Хёна" -> "Пэк Тхэ Хён" when both occur; "Хуга" -> "Хуг"), else itself.
+    A nominative ending in -а stays ("Григалава" and "Григалавы" -> "Григалава")."""
+    found = {}
+    for name in names:
+        forms = {other for other in names if other != name and _explains(other, name) and not _explains(name, other)}
+        found[name] = forms.pop() if len(forms) == 1 else name
+    return found
+
+
+def _first_name_and_surname(name: str) -> bool:
+    """More than a surname: a word before the surname and its particles ("Стаффан де Мистура")."""
+    return len(_surname_words(name)) < len(name.split())
+
+
+def _surname_words(name: str) -> list[str]:
+    """The surname and the particles before it: "Стаффан де Мистура" -> ["де", "Мистура"]."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 0 and name_particle(words[start - 1]):
+        start -= 1
+    return words[start:]
+
+
 def _full_name(name: str, full_names: list[str]) -> str:
-    """The article's one full name that a surname or initial form refers to, else ``name``."""
+    """The article's one full name that a surname (with its particles, in any case) or an
+    initial form refers to, else ``name``."""
     initial = _INITIAL.match(name)
     if initial:
-        surname, first_letter = initial["surname"], initial["initials"][0]
-    elif len(name.split()) == 1:
-        surname, first_letter = name, ""
+        surname, first_letter = [initial["surname"]], initial["initials"][0]
+    elif not _first_name_and_surname(name):
+        surname, first_letter = name.split(), ""
     else:
         return name
-    candidates = [full for full in full_names if full.split()[-1] == surname and full.startswith(first_letter)]
+    ending = [full for full in full_names if full.startswith(first_letter) and len(full.split()) > len(surname)]
+    # the surname as written first; a case form only when no full name has it as written
+    candidates = [full for full in ending if full.split()[-len(surname) :] == surname] or [
+        full for full in ending if all(_same_word(a, b) for a, b in zip(full.split()[-len(surname) :], surname))
+    ]
+    if not candidates and not initial and len(surname) == 1:
+        # a first name alone ("Лариса") once the article has named her in full, or a surname
+        # written first ("Си" of "Си Цзиньпин")
+        candidates = [full for full in full_names if full.split()[0] == surname[0]]
     if len(candidates) == 1:
         return candidates[0]
     if initial:
-        return f"{'. '.join(re.findall(r'[А-ЯЁA-Z]', initial['initials']))}. {surname}"
+        return f"{'. '.join(re.findall(r'[А-ЯЁA-Z]', initial['initials']))}. {initial['surname']}"
     return name

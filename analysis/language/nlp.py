@@ -89,6 +89,7 @@ def analyse(article: Article) -> Analysis:
     nlp = pipeline()
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
+    common: set[int] = set()  # where a one-word PER mention is a common word
     for chunk in _chunks([(number, p) for number, p in enumerate(article.paragraphs) if p.analysed]):
         docs = [Doc(paragraph.text) for _, paragraph in chunk]
         for doc, found in zip(docs, _paragraph_spans(nlp, [doc.text for doc in docs])):
@@ -116,10 +117,18 @@ def analyse(article: Article) -> Analysis:
                 )
             mentions.extend(_adjective_mentions(doc, paragraph, number, first))
             for span in doc.spans:
-                if span.type == "PER" and _adjective_alone(span.tokens, nlp.morph_vocab):
-                    continue
+                start, text = span.start, span.text
                 if span.type == "PER":
-                    span.normal = person_normal(span.tokens, nlp.morph_vocab)
+                    tokens = name_tokens(span.tokens, nlp.morph_vocab)
+                    if not tokens:
+                        continue
+                    start, text = tokens[0].start, doc.text[tokens[0].start : span.stop]
+                    sent = doc.sents[_sentence_of(doc.sents, start)]
+                    before = [t for t in sent.tokens if t.stop <= start][-_CONTEXT_WORDS:]
+                    after = [t for t in sent.tokens if t.start >= span.stop][:1]
+                    span.normal = person_normal(tokens, nlp.morph_vocab, before, after)
+                    if len(tokens) == 1 and _no_name_alone(tokens[0].text, nlp.morph_vocab):
+                        common.add(paragraph.start + start)
                 elif span.type == "ORG":
                     span.normal = organization_normal(span.tokens, nlp.morph_vocab)
                 elif id(span) in known:  # a gazetteer name: its variant is the nominative
@@ -129,12 +138,12 @@ def analyse(article: Article) -> Analysis:
                 if span.type != "PER" and span.normal.islower() and span.text.lower().startswith(span.normal):
                     # natasha lowercases what it cannot recover the shape of: «ТЕХМАШем» -> "техмаш"
                     span.normal = span.text[: len(span.normal)]
-                sentence = first + _sentence_of(doc.sents, span.start)
+                sentence = first + _sentence_of(doc.sents, start)
                 mentions.append(
                     Mention(
-                        paragraph.start + span.start,
+                        paragraph.start + start,
                         paragraph.start + span.stop,
-                        span.text,
+                        text,
                         span.type,
                         span.normal,
                         number,
@@ -143,6 +152,7 @@ def analyse(article: Article) -> Analysis:
                     )
                 )
     mentions = complete_organizations(article.text, sorted(mentions, key=lambda m: (m.start, m.stop)))
+    mentions = _without_common_words(mentions, common)
     return Analysis(tuple(sentences), tuple(mentions))
 
 
@@ -288,53 +298,328 @@ def _inflect_tagged(vocab: MorphVocab, text: str, pos: str | None, feats: tuple)
 
 
 _PERSON_GRAMMEMES = {"Name", "Surn", "Patr"}
+# readings that make a capitalised word a name rather than a common word
+_NAME_GRAMMEMES = _PERSON_GRAMMEMES | {"Geox", "Orgn", "Trad", "Abbr"}
+_UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+# preceding words looked at for the case a name takes: a role noun and its genitive complements
+# ("с председателем президиума собрания КНДР Ким Ён Намом") rarely run longer
+_CONTEXT_WORDS = 6
 
 
-def person_normal(tokens, vocab: MorphVocab) -> str:
-    """A person's name in the nominative.
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way to read a word of a name: its case, its nominative and the gender that reading needs."""
+
+    case: str
+    nominative: str
+    gender: str  # "masc", "femn" or "any"
+    source: int = 0  # 0 the dictionary's name reading, 1 its other readings, 2 the ending's
+    first_name: bool = False  # the dictionary's own reading as a first name
+
+
+def name_tokens(tokens, vocab: MorphVocab) -> list:
+    """The tokens of a PER span that name a person: none for a product with digits ("Ту-334"),
+    a lone letter or a title adjective; without capitalised common words before the name
+    ("Заявления де Мистуры" -> "де Мистуры")."""
+    if any(any(c.isdigit() for c in t.text) for t in tokens) or _adjective_alone(tokens, vocab):
+        return []
+    tokens = list(tokens)
+    # short words may be names the dictionary also has as common words ("Си", "Ли")
+    while (
+        len(tokens) > 1
+        and len(tokens[0].text) > 3
+        and tokens[0].text[:1].isupper()
+        and tokens[0].pos != "PROPN"  # the tagger reads a first name such as "Марша" as a name
+        and _common_word(tokens[0].text, vocab)
+    ):
+        tokens.pop(0)
+    return tokens
+
+
+def _without_common_words(mentions: list[Mention], common: set[int]) -> list[Mention]:
+    """Mentions but one-word "people" starting at an offset of ``common`` ("Непозволительную",
+    "Не", "Солдат-мусульманин"), unless the article names someone whose name ends with that word."""
+    surnames = {m.normal.split()[-1] for m in mentions if m.type == "PER" and len(m.normal.split()) > 1}
+    return [m for m in mentions if m.type != "PER" or m.start not in common or m.normal in surnames]
+
+
+def _no_name_alone(text: str, vocab: MorphVocab) -> bool:
+    """A word that alone names no one: a common word but a singular noun or an oblique plural,
+    which the dictionary may hold for a foreign surname ("Хван", "Куниц"); a compound of common
+    words ("Солдат-мусульманин") is none either."""
+    if not _common_word(text, vocab):
+        return False
+    return "-" in text or not any(
+        form.tag.POS == "NOUN" and (form.tag.number == "sing" or form.tag.case != "nomn")
+        for form in vocab.parse(text.lower())
+    )
+
+
+def _common_word(text: str, vocab: MorphVocab) -> bool:
+    """A word the dictionary knows, and only as a common word: no name, surname, place or
+    organisation reading, and none guessed (an unknown foreign name is guessed)."""
+    parts = text.lower().split("-")
+    if not all(part.isalpha() for part in parts):
+        return False
+    for part in parts:
+        forms = vocab.parse(part)
+        if not forms or any(
+            _NAME_GRAMMEMES & form.tag.grammemes
+            or len(form.methods_stack) != 1
+            or form.tag.POS in {None, "ADJS"}  # a surname reads as a short adjective: "Карасин"
+            for form in forms
+        ):
+            return False
+        if any(type(method[0]).__name__ != "DictionaryAnalyzer" for form in forms for method in form.methods_stack):
+            return False
+    return True
+
+
+def person_normal(tokens, vocab: MorphVocab, before=(), after=()) -> str:
+    """A person's name in the nominative; ``before`` and ``after`` are the tokens of the
+    sentence before the name (up to ``_CONTEXT_WORDS``) and the one after it.
 
     natasha inflects a word only when the dictionary has a form agreeing exactly with the
-    tagger's case, and the tagger often guesses the case of Central Asian names wrongly
-    ("Абдусаломом Азизовым" tagged nominative, left as it is). The words of a name
-    agree in case, so when the cases that all its name-like words (first name, surname,
-    patronymic; singular) can take exclude the nominative, each word is put into the
-    nominative from its reading in those cases; a surname the dictionary does not know as one,
-    next to a man's name, by its ending (``data/surname_endings.csv``).
+    tagger's case, and the tagger often guesses the case of foreign names wrongly. The words of
+    a name agree in case, so the name's case is found first (``_name_case``: its words, the role
+    noun or preposition before it, the verb after it, the tagger), then each word with one
+    nominative in that case takes it. A word is read by the dictionary or by its ending
+    (``data/surname_endings.csv``: "Хуга" -> "Хуг", "Чорлуки" -> "Чорлука"); particles
+    (``data/name_words.csv``: "де", "аль-") stay as they are, and so does a word that does
+    not decline ("Ён", "Эмре") or a name that may be nominative ("Григалава").
     """
-    words = [_inflect(vocab, token) for token in tokens]
-    readings = {index: _name_readings(vocab, token.text) for index, token in enumerate(tokens)}
-    readings = {index: forms for index, forms in readings.items() if forms}
-    if readings:
-        cases = set.intersection(*({form.tag.case for form in forms} for forms in readings.values()))
-        if cases and "nomn" not in cases:
-            for index, forms in readings.items():
-                nominatives = {_inflected(form) for form in forms if form.tag.case in cases} - {None}
-                if len(nominatives) == 1:
-                    words[index] = nominatives.pop()
-            masculine = all(
-                form.tag.gender == "masc" for forms in readings.values() for form in forms if form.tag.case in cases
-            )
-            for index, token in enumerate(tokens):
-                if index not in readings and masculine and len(token.text) > 3 and token.text.isalpha():
-                    words[index] = _surname_nominative(token.text.lower(), cases) or words[index]
-    words = [_keep_yo(word, token.text) for word, token in zip(words, tokens)]
-    return recover_spaces(recover_shapes(words, tokens), tokens)
+    parts = [_particle_split(token.text) for token in tokens]
+    names = [index for index, (prefix, word) in enumerate(parts) if _is_word(word)]
+    if not names:
+        return recover_spaces([token.text for token in tokens], tokens)
+    family = _family(parts)
+    cases, gender = _name_case(tokens, parts, names, family, vocab, before, after)
+    if cases == {"nomn"}:
+        return recover_spaces([token.text for token in tokens], tokens)
+    words = [
+        token.text if prefix else _shape(_keep_yo(_inflect(vocab, token), token.text), token.text)
+        for token, (prefix, _) in zip(tokens, parts)
+    ]
+    for index in names:
+        prefix, word = parts[index]
+        readings = _word_readings(vocab, word, index in family)
+        fitting = [r for r in readings if r.case in cases and r.gender in {"any", gender or r.gender}]
+        # the dictionary's reading of a name it knows first ("Виктору" -> "Виктор"), then its
+        # other readings ("Мансуру" -> "Мансур"), then the endings'
+        source = min((r.source for r in fitting), default=2)
+        nominatives = {r.nominative for r in fitting if r.source == source}
+        first_name = index in family and any(r.first_name for r in _readings(vocab, word.lower()))
+        if (source == 2 and word.lower() in nominatives) or (not nominatives and first_name):
+            # a word that does not decline ("Мунтяну"); a family name, not a first name ("Тани")
+            words[index] = tokens[index].text
+        elif len(nominatives) == 1:
+            words[index] = prefix + _shape(nominatives.pop(), word)
+    return recover_spaces(words, tokens)
+
+
+def _name_case(
+    tokens, parts, names: list[int], family: set[int], vocab: MorphVocab, before, after
+) -> tuple[set[str], str | None]:
+    """The cases a name is in and the gender its first name or patronymic shows (None when
+    none says); ``{"nomn"}`` when it stays as it is.
+
+    Each word votes for the cases it can be in, and so do the words before the name: a name
+    the dictionary knows weighs most (little when it may be nominative and the tagger reads it
+    in another case: "Кэтэлина" of Кэтэлин), the surname, which declines whenever it can, more
+    than the words before it, which may not decline at all ("Ким Ён Намом"). The cases with the
+    most weight win; a tie with the nominative leaves the name as it is."""
+    everything = set(_UD_CASES.values())
+    scores = dict.fromkeys(everything, 0.0)
+
+    def vote(found: set[str], weight: float) -> None:
+        if found and found != everything:
+            for case in found:
+                scores[case] += weight
+
+    for index in names:
+        readings = _word_readings(vocab, parts[index][1], index in family)
+        known = {r.case for r in readings if r.source == 0}
+        last = index == names[-1]
+        if known:
+            tagged = _UD_CASES.get((tokens[index].feats or {}).get("Case"))
+            vote(known, 2.0 if tagged in known or "nomn" not in known else 0.5)
+        else:
+            found = {r.case for r in readings}
+            if last or "nomn" not in found:
+                vote(found, 1.5 if last else 1.0)
+    vote(_context_case(tokens[names[-1]], vocab, before), 1.0)
+    vote(_subject_case(vocab, after), 1.0)
+    top = max(scores.values())
+    cases = {case for case, score in scores.items() if score == top}
+    if not top or "nomn" in cases:
+        return {"nomn"}, None
+    # the words agree in gender too: a case only one gender of each word can take is no case of
+    # the name ("Лотфулла Азизи" is no genitive: "Азизи" would be a woman's, "Лотфулла" a man's)
+    # (a word read the same in every case, "Ким", does not decline and shows no gender)
+    readings = [
+        [r for r in _word_readings(vocab, parts[index][1], index in family) if r.case in cases] for index in names
+    ]
+    declined = [
+        found for found, index in zip(readings, names) if any(r.nominative != parts[index][1].lower() for r in found)
+    ]
+    genders = {
+        gender
+        for gender in ("masc", "femn")
+        if all(any(r.gender in {gender, "any"} for r in found) for found in declined)
+    }
+    if not genders:
+        return {"nomn"}, None
+    first_names = {r.gender for found in readings for r in found if r.first_name} & genders
+    gender = next(iter(first_names or genders)) if len(first_names or genders) == 1 else None
+    last = parts[names[-1]][1].lower()
+    if gender == "masc" and last[-1] in _CONSONANTS and not any(r.case in cases for r in _readings(vocab, last)):
+        return {"nomn"}, None  # a man's surname ending in a consonant would decline with his name
+    return cases, gender
+
+
+def _word_readings(vocab: MorphVocab, word: str, family: bool) -> tuple[_Reading, ...]:
+    """The readings of a name's word; in a family name's place, none as a first name."""
+    readings = _readings(vocab, word.lower())
+    return tuple(r for r in readings if not r.first_name) if family else readings
+
+
+_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+
+
+def _context_case(token, vocab: MorphVocab, before) -> set[str]:
+    """The cases the words before a name give it: a role noun it stands beside (walking back over
+    its complements and names), a preposition right before it; else the tagger's case."""
+    for distance, word in enumerate(reversed(before)):
+        text = word.text
+        if distance == 0 and text.lower() in _government():
+            return set(_government()[text.lower()])
+        if text in '«»"„“':
+            continue
+        if not text[:1].isalpha():
+            break
+        if text[:1].isupper() and not _common_word(text, vocab):
+            continue  # names of places and organisations in the role ("министр обороны России")
+        forms = vocab.parse(text.lower())
+        best = forms[0].tag
+        if best.POS == "NOUN" and "anim" in best and not _NAME_GRAMMEMES & best.grammemes:
+            return {
+                form.tag.case
+                for form in forms
+                if form.normal_form == forms[0].normal_form and form.tag.POS == "NOUN" and form.tag.number == "sing"
+            }
+        if not (best.POS in {"ADJF", "PRTF", "PREP"} or (best.POS == "NOUN" and best.case == "gent")):
+            break
+    case = _UD_CASES.get((token.feats or {}).get("Case"))
+    return {case} if case else set()
+
+
+def _subject_case(vocab: MorphVocab, after) -> set[str]:
+    """The nominative, when a verb in the past of one gender follows the name ("Марина Петрова
+    уехала"): its subject, which a name in another case before it rarely is."""
+    if after and after[0].text.isalpha():
+        form = vocab.parse(after[0].text.lower())[0]
+        if form.tag.POS == "VERB" and form.tag.tense == "past" and form.tag.gender:
+            return {"nomn"}
+    return set()
 
 
 @cache
-def _surname_endings() -> tuple[tuple[str, str, str], ...]:
+def _government() -> dict[str, tuple[str, ...]]:
+    """Prepositions and the cases they put a name after them in (``data/name_words.csv``)."""
     from ..lexicon import rows
 
-    return tuple((row["case"], row["ending"], row["nominative"]) for row in rows("surname_endings.csv"))
+    return {row["word"]: tuple(row["cases"].split()) for row in rows("name_words.csv") if row["kind"] == "preposition"}
 
 
-def _surname_nominative(word: str, cases: set[str]) -> str | None:
-    """A surname the dictionary does not know, next to a man's first name in an oblique case:
-    its ending put back in the nominative ("Виктора Хренина" -> "Хренин")."""
-    for case, ending, nominative in _surname_endings():
-        if case in cases and word.endswith(ending):
-            return word[: -len(ending)] + nominative
-    return None
+@cache
+def _particles() -> frozenset[str]:
+    """Particles of surnames ("де", "фон", "аль"), from ``data/name_words.csv``."""
+    from ..lexicon import rows
+
+    return frozenset(row["word"] for row in rows("name_words.csv") if row["kind"] == "particle")
+
+
+def _particle_split(text: str) -> tuple[str, str]:
+    """A name word as (particle prefix, word): "аль-Ахмедом" -> ("аль-", "Ахмедом"); a particle
+    on its own ("де", "Аль") is all prefix."""
+    if text.lower() in _particles():
+        return text, ""
+    head, dash, rest = text.partition("-")
+    if dash and head.lower() in _particles() and rest:
+        return head + dash, rest
+    return "", text
+
+
+def _family(parts) -> set[int]:
+    """Words right after a particle, a family name's place ("Аль Тани"): the dictionary's first
+    names ("Таня") do not read them."""
+    return {i for i, (prefix, word) in enumerate(parts) if prefix or (i and parts[i - 1][0] and not parts[i - 1][1])}
+
+
+def _is_word(word: str) -> bool:
+    return len(word) > 1 and word.replace("-", "").isalpha()
+
+
+def _from_dictionary(form) -> bool:
+    return all(type(method[0]).__name__ == "DictionaryAnalyzer" for method in form.methods_stack)
+
+
+@lru_cache(maxsize=100_000)
+def _readings(vocab: MorphVocab, word: str) -> tuple[_Reading, ...]:
+    """The ways a (lowercase) word of a name may be read: as the dictionary's singular nouns
+    and adjectives (names, and adjective-like surnames: "Долгой"), and by the endings of
+    ``data/surname_endings.csv`` (foreign and unknown names: "Хуга")."""
+    if "-" in word:
+        return _hyphenated_readings(vocab, word)
+    found = []
+    for form in vocab.parse(word):
+        if (
+            _from_dictionary(form)
+            and form.tag.number == "sing"
+            and form.tag.POS in {"NOUN", "ADJF"}
+            and form.tag.case in _UD_CASES.values()  # not the vocative and the second genitive or locative
+        ):
+            nominative = word if "Fixd" in form.tag else _inflected(form)
+            gender = form.tag.gender if form.tag.gender in {"masc", "femn"} else "any"
+            if nominative:
+                source = 0 if _PERSON_GRAMMEMES & form.tag.grammemes else 1
+                found.append(_Reading(form.tag.case, nominative, gender, source, "Name" in form.tag.grammemes))
+    for case, ending, nominative, gender, stem in _surname_endings():
+        base = word[: len(word) - len(ending)]
+        if word.endswith(ending) and len(base) > 1 and (not stem or re.search(f"(?:{stem})$", base)):
+            found.append(_Reading(case, base + nominative, gender, 2))
+    return tuple(found)
+
+
+def _hyphenated_readings(vocab: MorphVocab, word: str) -> tuple[_Reading, ...]:
+    """Readings of a hyphenated name ("Франка-Вальтера"): a case every part may be in, each part
+    taking its one nominative in that case."""
+    parts = [_readings(vocab, part) for part in word.split("-")]
+    found = []
+    for case in _UD_CASES.values():
+        nominatives = [{r.nominative for r in part if r.case == case} for part in parts]
+        if all(len(options) == 1 for options in nominatives):
+            found.append(_Reading(case, "-".join(options.pop() for options in nominatives), "any", 2))
+    return tuple(found)
+
+
+@cache
+def _surname_endings() -> tuple[tuple[str, str, str, str, str], ...]:
+    from ..lexicon import rows
+
+    return tuple(
+        (row["case"], row["ending"], row["nominative"], row["gender"], row["stem"])
+        for row in rows("surname_endings.csv")
+    )
+
+
+def _shape(word: str, original: str) -> str:
+    """``word`` spelled like ``original`` where they share letters (case, ё), the rest lowercase
+    or, in a name written in capitals, uppercase."""
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    shaped = [o if o.lower() == w or (w == "е" and o in "ёЁ") else w for w, o in zip(word, original)]
+    return "".join(shaped) + word[len(original) :]
 
 
 def _keep_yo(word: str, original: str) -> str:
@@ -342,16 +627,17 @@ def _keep_yo(word: str, original: str) -> str:
     return "".join("ё" if c == "е" and i < len(original) and original[i] in "ёЁ" else c for i, c in enumerate(word))
 
 
-def _name_readings(vocab: MorphVocab, text: str) -> list:
-    if len(text) < 2 or not text.isalpha():
-        return []  # initials and punctuation carry no case
-    return [
-        form
-        for form in vocab.parse(normal_word(text))
-        if _PERSON_GRAMMEMES & form.tag.grammemes and form.tag.number == "sing"
-    ]
-
-
 def _inflected(form) -> str | None:
     nominative = form.inflect({"Nom"})  # natasha takes UD feature names
     return normal_word(nominative.word) if nominative else None
+
+
+def name_nominatives(word: str) -> frozenset[str]:
+    """The nominatives (lowercase) a word of a person's name may stand for, in any case:
+    "Мистуры" -> {"мистура"}, "Хуга" -> {"хуг", "хуга"}."""
+    return frozenset(r.nominative for r in _readings(morph_vocab(), word.lower()))
+
+
+def name_particle(word: str) -> bool:
+    """A particle of a surname standing on its own ("де", "фон", "Аль")."""
+    return word.lower() in _particles()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import CorpusError, Skipped
 from ..vocabulary import Block
-from .boilerplate import digest_start, furniture
+from .boilerplate import digest_start, furniture, mark_context
 from .formats import Decoded, read_documents
 from .metadata import find_dateline, find_sources, is_title_line, lead_sentence, parse_date
 
@@ -32,7 +32,8 @@ class Paragraph:
     """One line of the article, with its offsets into the article text.
 
     ``kind`` is ``"title"``, ``"body"``, ``"digest"`` (analysed) or the reason the line is not
-    part of the story: ``"photo credit"``, ``"counter"``, ``"repeated title"``, ``"date line"``, ...
+    part of the story: ``"photo credit"``, ``"photo caption"``, ``"teaser"``, ``"counter"``,
+    ``"repeated title"``, ``"date line"``, ...
     """
 
     start: int
@@ -204,12 +205,13 @@ def build_article(document: Decoded) -> Article:
             kinds[index] = DATE_LINE
             published = published or parse_date(texts[index])
     title, title_source, warnings = _title(texts, kinds, document.title_hint)
-    body = [i for i, kind in enumerate(kinds) if kind in (TITLE, BODY)]
-    first_story = next((i for i in body if kinds[i] == BODY), None)
+    mark_context(texts, kinds)  # after the title: a title is never taken for a photo caption
+    first_story = next((i for i, kind in enumerate(kinds) if kind == BODY), None)
     if first_story is not None:
         start = digest_start(texts, kinds, first_story)
         if start is not None:
             kinds[start:] = [DIGEST if kind == BODY else kind for kind in kinds[start:]]
+            warnings.extend(_digest_warning(texts, kinds))
 
     dateline, sources = "", []
     for (start, _, line), kind in zip(lines, kinds):
@@ -246,6 +248,20 @@ def build_article(document: Decoded) -> Article:
         line=document.line,
         file_sha256=document.file_sha256 or document.sha256,
     )
+
+
+def _digest_warning(texts: list[str], kinds: list[str]) -> list[str]:
+    """A warning when the digest is more than a third of the text read (title, story and
+    digest): so much of the article is then left out of its facts that where the story ends
+    should be checked."""
+    digest = sum(len(line) for line, kind in zip(texts, kinds) if kind == DIGEST)
+    read = sum(len(line) for line, kind in zip(texts, kinds) if kind in ANALYSED)
+    if 3 * digest <= read:
+        return []
+    return [
+        f"digest of other news is {digest} of the {read} characters read (more than a third): "
+        "check where the story ends"
+    ]
 
 
 def _title(texts: list[str], kinds: list[str], hint: str) -> tuple[str, str, list[str]]:

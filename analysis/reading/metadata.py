@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import domain_pattern, media, month_number, month_pattern, source_cues
+from ..lexicon import domain_pattern, media, month_number, month_pattern, rows, source_cues
 
 # Headlines rarely end like a sentence; a first line that does is the lead, not a title.
 _SENTENCE_END = re.compile(r"[.…:;]$")
@@ -184,15 +184,49 @@ def _ends_word(text: str, position: int) -> bool:
     return position == len(text) or not text[position].isalnum()
 
 
+@cache
+def _naming_cues() -> re.Pattern:
+    """Cues after which a name in quotes or Latin letters is an outlet even when no list knows it
+    ("газета «Вестник»", "в интервью The Daily Post"): only outlets are named that way there."""
+    patterns = [row["pattern"] for row in rows("source_cues.csv") if row["names"] == "any"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# an outlet's own name: in quotes («Вестник»), or Latin words (The Daily Post, Bild)
+_QUOTED_NAME = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ0-9][^«»\"“”„\n]{0,40}?)[»\"”“]")
+_LATIN_NAME = re.compile(r"(?P<name>[A-Z][\w'&.-]*(?:[ \t]+(?:[A-Z][\w'&.-]*|of|the|de|und|am|für))*)(?<!\.)")
+# an editor's note closing a parenthesis: "(из соглашения. – «Вестник»)", "(с Украиной. — RT)"
+_EDITOR_NOTE = re.compile(r"[.,]\s*[–—-]\s*")
+
+
+def _named_outlet_at(text: str, position: int) -> tuple[str, int, int] | None:
+    """A name in quotes or Latin letters starting at ``position``, as (name, start, stop)."""
+    match = _QUOTED_NAME.match(text, position) or _LATIN_NAME.match(text, position)
+    if not match or not _ends_word(text, match.end()):
+        return None
+    return match["name"], match.start("name"), match.end("name")
+
+
 def find_sources(text: str, offset: int = 0) -> list[Source]:
-    """Outlets cited after a cue ("передает Tengrinews.kz", "со ссылкой на inbusiness.kz")."""
+    """Outlets cited after a cue ("передает Tengrinews.kz", "со ссылкой на inbusiness.kz",
+    "газета «Вестник»", "в интервью The Daily Post") or signing an editor's note ("(… – «Вестник»)")."""
     sources = []
     for cue in source_cues().finditer(text):
         position = cue.end()
-        while position < len(text) and (text[position].isspace() or text[position] in '"«“'):
+        while position < len(text) and text[position].isspace():
             position += 1
-        found = _outlet_at(text, position)
+        quoted = position < len(text) and text[position] in '"«“„'
+        found = _outlet_at(text, position + quoted)
+        if found is None and _naming_cues().fullmatch(cue.group()):
+            found = _named_outlet_at(text, position)
         if found:
+            name, start, stop = found
+            sources.append(Source(name, offset + start, offset + stop))
+    for note in _EDITOR_NOTE.finditer(text):
+        position = note.end()
+        quoted = position < len(text) and text[position] in '"«“„'
+        found = _outlet_at(text, position + quoted) or _named_outlet_at(text, position)
+        if found and re.match(r"[»\"”]?\s*\)", text[found[2] :]):
             name, start, stop = found
             sources.append(Source(name, offset + start, offset + stop))
     return sources
