@@ -1,10 +1,10 @@
 """Turn mentions into actors: one canonical, nominative name per person, organisation or place.
 
-Within an article a surname alone ("Петров", "Петрова", "де Мистуры") or with an initial
+Within an article a surname alone ("Петров", "Петрова", "де Фортуры") or with an initial
 ("И. Петров", "И.Петров") is the same person as the one full name that ends with that surname
-(in any case, with its particles) and starts with that initial; a first name alone ("Лариса")
+(in any case, with its particles) and starts with that initial; a first name alone ("Алина")
 is the one full name that starts with it. Forms of one name in other cases join its nominative
-when the article has it ("Пэк Тхэ Хёна" -> "Пэк Тхэ Хён"). The actor id is derived from kind
+when the article has it ("Пак Сун Гака" -> "Пак Сун Гак"). The actor id is derived from kind
 and name only, so the same person is the same actor in every article.
 
 Countries and regions (kind ``country``, with an ISO 3166 code) and cities (kind ``place``,
@@ -143,7 +143,7 @@ def _clean(name: str) -> str:
 
 
 def _same_word(nominative: str, word: str) -> bool:
-    """``word`` is ``nominative`` or a case form of it ("Хуга" of "Хуг", "Мистуры" of "Мистура")."""
+    """``word`` is ``nominative`` or a case form of it ("Хурга" of "Хург", "Фортуры" of "Фортура")."""
     return nominative.lower() == word.lower() or nominative.lower() in name_nominatives(word)
 
 
@@ -155,8 +155,8 @@ def _explains(nominative: str, name: str) -> bool:
 
 def _nominatives(names: set[str]) -> dict[str, str]:
     """Each person name of an article mapped to the article's one other form that is its
-    nominative ("Пэк Тхэ Хёна" -> "Пэк Тхэ Хён" when both occur; "Хуга" -> "Хуг"), else itself.
-    A nominative ending in -а stays ("Григалава" and "Григалавы" -> "Григалава")."""
+    nominative ("Пак Сун Гака" -> "Пак Сун Гак" when both occur; "Хурга" -> "Хург"), else itself.
+    A nominative ending in -а stays ("Бакурава" and "Бакуравы" -> "Бакурава")."""
     found = {}
     for name in names:
         forms = {other for other in names if other != name and _explains(other, name) and not _explains(name, other)}
@@ -165,12 +165,12 @@ def _nominatives(names: set[str]) -> dict[str, str]:
 
 
 def _first_name_and_surname(name: str) -> bool:
-    """More than a surname: a word before the surname and its particles ("Стаффан де Мистура")."""
+    """More than a surname: a word before the surname and its particles ("Паоло де Фортура")."""
     return len(_surname_words(name)) < len(name.split())
 
 
 def _surname_words(name: str) -> list[str]:
-    """The surname and the particles before it: "Стаффан де Мистура" -> ["де", "Мистура"]."""
+    """The surname and the particles before it: "Паоло де Фортура" -> ["де", "Фортура"]."""
     words = name.split()
     start = len(words) - 1
     while start > 0 and name_particle(words[start - 1]):
@@ -194,8 +194,8 @@ def _full_name(name: str, full_names: list[str]) -> str:
         full for full in ending if all(_same_word(a, b) for a, b in zip(full.split()[-len(surname) :], surname))
     ]
     if not candidates and not initial and len(surname) == 1:
-        # a first name alone ("Лариса") once the article has named her in full, or a surname
-        # written first ("Си" of "Си Цзиньпин")
+        # a first name alone ("Алина") once the article has named her in full, or a surname
+        # written first ("Ли" of "Ли Минхао")
         candidates = [full for full in full_names if full.split()[0] == surname[0]]
     if len(candidates) == 1:
         return candidates[0]

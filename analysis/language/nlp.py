@@ -302,7 +302,7 @@ _PERSON_GRAMMEMES = {"Name", "Surn", "Patr"}
 _NAME_GRAMMEMES = _PERSON_GRAMMEMES | {"Geox", "Orgn", "Trad", "Abbr"}
 _UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 # preceding words looked at for the case a name takes: a role noun and its genitive complements
-# ("с председателем президиума собрания КНДР Ким Ён Намом") rarely run longer
+# ("с председателем комитета Пак Сун Гаком") rarely run longer
 _CONTEXT_WORDS = 6
 
 
@@ -320,7 +320,7 @@ class _Reading:
 def name_tokens(tokens, vocab: MorphVocab) -> list:
     """The tokens of a PER span that name a person: none for a product with digits ("Ту-334"),
     a lone letter or a title adjective; without capitalised common words before the name
-    ("Заявления де Мистуры" -> "де Мистуры")."""
+    ("Заявления де Фортуры" -> "де Фортуры")."""
     if any(any(c.isdigit() for c in t.text) for t in tokens) or _adjective_alone(tokens, vocab):
         return []
     tokens = list(tokens)
@@ -329,7 +329,7 @@ def name_tokens(tokens, vocab: MorphVocab) -> list:
         len(tokens) > 1
         and len(tokens[0].text) > 3
         and tokens[0].text[:1].isupper()
-        and tokens[0].pos != "PROPN"  # the tagger reads a first name such as "Марша" as a name
+        and tokens[0].pos != "PROPN"  # the tagger reads a first name such as "Роза" as a name
         and _common_word(tokens[0].text, vocab)
     ):
         tokens.pop(0)
@@ -384,9 +384,9 @@ def person_normal(tokens, vocab: MorphVocab, before=(), after=()) -> str:
     a name agree in case, so the name's case is found first (``_name_case``: its words, the role
     noun or preposition before it, the verb after it, the tagger), then each word with one
     nominative in that case takes it. A word is read by the dictionary or by its ending
-    (``data/surname_endings.csv``: "Хуга" -> "Хуг", "Чорлуки" -> "Чорлука"); particles
+    (``data/surname_endings.csv``: "Хурга" -> "Хург", "Зорлуки" -> "Зорлука"); particles
     (``data/name_words.csv``: "де", "аль-") stay as they are, and so does a word that does
-    not decline ("Ён", "Эмре") or a name that may be nominative ("Григалава").
+    not decline ("Сун", "Эрен") or a name that may be nominative ("Бакурава").
     """
     parts = [_particle_split(token.text) for token in tokens]
     names = [index for index, (prefix, word) in enumerate(parts) if _is_word(word)]
@@ -425,8 +425,8 @@ def _name_case(
 
     Each word votes for the cases it can be in, and so do the words before the name: a name
     the dictionary knows weighs most (little when it may be nominative and the tagger reads it
-    in another case: "Кэтэлина" of Кэтэлин), the surname, which declines whenever it can, more
-    than the words before it, which may not decline at all ("Ким Ён Намом"). The cases with the
+    in another case: "Дорела" of Дорел), the surname, which declines whenever it can, more
+    than the words before it, which may not decline at all ("Пак Сун Гаком"). The cases with the
     most weight win; a tie with the nominative leaves the name as it is."""
     everything = set(_UD_CASES.values())
     scores = dict.fromkeys(everything, 0.0)
@@ -454,7 +454,7 @@ def _name_case(
     if not top or "nomn" in cases:
         return {"nomn"}, None
     # the words agree in gender too: a case only one gender of each word can take is no case of
-    # the name ("Лотфулла Азизи" is no genitive: "Азизи" would be a woman's, "Лотфулла" a man's)
+    # the name ("Хабибулла Вали" is no genitive: "Вали" would be a woman's, "Хабибулла" a man's)
     # (a word read the same in every case, "Ким", does not decline and shows no gender)
     readings = [
         [r for r in _word_readings(vocab, parts[index][1], index in family) if r.case in cases] for index in names
@@ -568,7 +568,7 @@ def _from_dictionary(form) -> bool:
 def _readings(vocab: MorphVocab, word: str) -> tuple[_Reading, ...]:
     """The ways a (lowercase) word of a name may be read: as the dictionary's singular nouns
     and adjectives (names, and adjective-like surnames: "Долгой"), and by the endings of
-    ``data/surname_endings.csv`` (foreign and unknown names: "Хуга")."""
+    ``data/surname_endings.csv`` (foreign and unknown names: "Хурга")."""
     if "-" in word:
         return _hyphenated_readings(vocab, word)
     found = []
@@ -634,7 +634,7 @@ def _inflected(form) -> str | None:
 
 def name_nominatives(word: str) -> frozenset[str]:
     """The nominatives (lowercase) a word of a person's name may stand for, in any case:
-    "Мистуры" -> {"мистура"}, "Хуга" -> {"хуг", "хуга"}."""
+    "Фортуры" -> {"фортура"}, "Хурга" -> {"хург", "хурга"}."""
     return frozenset(r.nominative for r in _readings(morph_vocab(), word.lower()))
 
 
