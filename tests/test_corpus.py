@@ -6,6 +6,7 @@ import pytest
 
 from analysis import CorpusError, load_corpus
 from analysis.reading.corpus import count_articles, iter_corpus, load_article, parse_article
+from analysis.reading.formats import MAX_ID_CHARS, safe_id
 from analysis.reading.metadata import find_dateline, parse_date
 from conftest import ARTICLES, SEEDS
 
@@ -108,8 +109,10 @@ def test_jsonl_gives_one_article_per_line_and_names_bad_lines(own_corpus):
     assert (first.published, first.url, first.sources) == ("2021-08-24", "https://kaztag.kz/ru/news/0001", ("КазТАГ",))
     second = article(own_corpus, "agencies_00002")  # no id: file stem and line number
     assert (second.title, second.published) == ("Учения ОДКБ пройдут в Кыргызстане", "2022-09-12")
+    # an id that is no safe file name is made one: its letters and digits, and a hash of it
+    unsafe = article(own_corpus, "bad_id_.._x_56dd283f")
+    assert (unsafe.title, unsafe.line) == ("Плохой идентификатор", 3)
     assert [s.reason for s in own_corpus.skipped] == [
-        "agencies.jsonl line 3: 'bad id/../x' is not a safe article id (use letters, digits, '_', '-', '.'); skipped",
         "agencies.jsonl line 4: no 'text' or 'content'; skipped",
         "agencies.jsonl line 5: not valid JSON (Expecting value); skipped",
     ]
@@ -432,14 +435,12 @@ def test_every_kind_of_bad_file_is_named_and_the_rest_load(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "bad name;rm.txt").write_text("Учения\nТекст статьи.", encoding="utf-8")
     corpus = load_corpus(tmp_path)
-    assert corpus.ids == ["english", "good"]
+    assert corpus.ids == ["bad_name_rm_46023bd6", "english", "good"]  # a file name is never a reason to skip
     assert article(corpus, "english").warnings == (
         "no Cyrillic letters: processed, but the language models are for Russian",
     )
     reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in corpus.skipped}
     assert reasons == {
-        "bad name;rm.txt": "bad name;rm.txt: 'bad name;rm' is not a safe article id (use letters, digits, '_', '-', "
-        "'.'); skipped",
         "blank.txt": "empty file; skipped",
         "empty.txt": "empty file; skipped",
         "good_copy.txt": "same text as article good; skipped as a duplicate",
@@ -477,10 +478,10 @@ def test_jsonl_lines_read_one_at_a_time_are_the_same_in_any_line_end_or_encoding
     (tmp_path / "agencies.jsonl").write_bytes(plain.encode("cp1251"))
     cp1251 = load_corpus(tmp_path)
     expected = [(a.id, a.title, a.text, a.line) for a in own_corpus if a.path.endswith("agencies.jsonl")]
-    assert len(expected) == 2
+    assert len(expected) == 3
     assert [(a.id, a.title, a.text, a.line) for a in crlf] == expected
     assert [(a.id, a.title, a.text, a.line) for a in cp1251] == expected
-    assert [a.encoding for a in cp1251] == ["cp1251", "cp1251"]
+    assert [a.encoding for a in cp1251] == ["cp1251"] * 3
     assert (
         [s.reason for s in crlf.skipped] == [s.reason for s in cp1251.skipped] == [s.reason for s in own_corpus.skipped]
     )
@@ -494,3 +495,25 @@ def test_count_articles_counts_what_iter_corpus_gives(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     shutil.copyfile(ARTICLES / "agencies.jsonl", tmp_path / "agencies.jsonl")
     assert count_articles(tmp_path) == len(list(iter_corpus(tmp_path))) == 7
+
+
+@pytest.mark.parametrize(
+    "name, article_id",
+    [
+        ("001_ok-id.v2", "001_ok-id.v2"),  # safe names stay as they are
+        ("копия статьи", "копия_статьи_a4b66b0c"),
+        ("копия статьи (2)", "копия_статьи_2_b915e41f"),  # distinct from the first
+        ("abc\n", "abc_edeaaff3"),  # a line end is no part of an id
+        ("...", "article_ab5df625"),
+    ],
+)
+def test_any_file_name_gives_a_safe_stable_id(name, article_id):
+    assert safe_id(name) == article_id
+    assert len(safe_id("Очень длинное название статьи " * 8)) <= MAX_ID_CHARS
+
+
+def test_a_download_with_spaces_and_brackets_in_its_name_is_read(tmp_path):
+    (tmp_path / "копия статьи (2).txt").write_text("Учения\nАсан Омаров провёл учения.", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.ids == ["копия_статьи_2_b915e41f"] and not corpus.skipped
+    assert corpus.articles[0].path.endswith("копия статьи (2).txt")  # the original name is kept

@@ -9,6 +9,7 @@ import codecs
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +22,11 @@ from ..errors import CorpusError
 from ..lexicon import encodings
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
-# An id becomes a file name under output/; anything else could escape that folder.
-SAFE_ID = re.compile(r"^[\w][\w.-]{0,199}$")
+# An id becomes a file name under output/ (also inside longer names: fact_sheet_<id>.html), so
+# it holds only letters, digits, "_", "-", "." and stays short enough for any file system
+SAFE_ID = re.compile(r"\w[\w.-]*")
+MAX_ID_CHARS = 80
+_UNSAFE = re.compile(r"[^\w.-]+")
 # Elements whose text a reader never sees, or that hold site furniture rather than the story.
 _HIDDEN = (
     "script",
@@ -96,7 +100,7 @@ def read_documents(path: Path) -> Iterable[Decoded | CorpusError]:
     data = path.read_bytes()
     if not data.strip():
         raise CorpusError("empty file; skipped")
-    article_id = check_id(path.stem, path.name)
+    article_id = safe_id(path.stem)
     sha = hashlib.sha256(data).hexdigest()
     if suffix in (".html", ".htm"):
         text, encoding, title = _html(data)
@@ -105,12 +109,16 @@ def read_documents(path: Path) -> Iterable[Decoded | CorpusError]:
     return [_document(article_id, path, sha, text, encoding)]
 
 
-def check_id(article_id: str, origin: str) -> str:
-    if not SAFE_ID.match(article_id):
-        raise CorpusError(
-            f"{origin}: {article_id!r} is not a safe article id (use letters, digits, '_', '-', '.'); skipped"
-        )
-    return article_id
+def safe_id(name: str) -> str:
+    """The article id of a file stem or a record's id: the name itself when it is safe, else its
+    letters and digits joined by "_", shortened, with a short hash of the whole name, so that
+    names a download may have ("копия статьи (2)", "a/../b") give safe ids that stay distinct
+    and the same in every run. The original file name is kept in ``articles.csv``."""
+    if SAFE_ID.fullmatch(name) and len(name) <= MAX_ID_CHARS:
+        return name
+    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip("._-")
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{cleaned[: MAX_ID_CHARS - 9].rstrip('._-') or 'article'}_{digest}"
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -202,7 +210,7 @@ def _jsonl_documents(path: Path, lines: Iterator[str], encoding: str, file_sha: 
             title = str(record.get("title") or "").strip()
             if not isinstance(body, str) or not body.strip():
                 raise CorpusError(f"{origin}: no 'text' or 'content'; skipped")
-            article_id = check_id(str(record.get("id") or f"{path.stem}_{number:05d}"), origin)
+            article_id = safe_id(str(record.get("id") or f"{safe_id(path.stem)}_{number:05d}"))
             full = normalise_newlines(f"{title}\n\n{body}" if title else body)
             yield Decoded(
                 article_id,
