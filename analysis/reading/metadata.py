@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import domain_pattern, media, month_number, month_pattern, rows, source_cues
 
@@ -154,6 +154,7 @@ def _title_case(name: str) -> str:
     return re.sub(r"[А-ЯЁ]+", lambda m: m.group().capitalize(), name)
 
 
+@lru_cache(maxsize=100_000)  # asked of every mention: the same names recur in every article
 def outlet_name(text: str) -> str | None:
     """The canonical name of a news outlet or website, if ``text`` is one."""
     for name, pattern in media():
