@@ -167,3 +167,22 @@ def test_news_gold_covers_the_development_set():
 
     gold = load_gold(GOLD)
     assert len(gold) == 40 and all(g["article_id"] == article_id for article_id, g in gold.items())
+
+
+NEWS_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-dev"
+
+
+@pytest.mark.skipif(not NEWS_DEV.is_dir(), reason="news-dev is not beside the project (../shared/data)")
+def test_real_news_keep_their_measured_accuracy():
+    """The development set's scores (README, Accuracy) do not fall back: no story line is set
+    aside as a digest, every country named is right."""
+    from analysis.evaluate import evaluate_news
+    from analysis.evaluation.news import load_gold
+
+    totals, missing = evaluate_news(NEWS_DEV, load_gold(), progress=False)
+    assert not missing
+    digest, countries = totals["digest lines"], totals["countries"]
+    assert (digest.wrong, digest.missed) == (0, 0)
+    assert countries.precision == 1.0 and countries.recall >= 0.98
+    assert totals["persons"].precision >= 0.92 and totals["persons"].recall >= 0.97
+    assert totals["organizations"].precision >= 0.72 and totals["organizations"].recall >= 0.80
