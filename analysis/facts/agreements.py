@@ -73,14 +73,9 @@ class _Named:
 
 def find_agreements(doc: Document) -> list[Agreement]:
     """The documents the article's story names, in order of first naming."""
-    text, sentences, digest_sentences = doc.text, doc.sentences, doc.digest_sentences
-    by_id = doc.by_id
-    grouped = doc.by_sentence
+    text, by_id, grouped = doc.text, doc.by_id, doc.by_sentence
     found: list[Agreement] = []
-    candidates = _candidates()
-    for sentence in sentences:
-        if sentence.index in digest_sentences or not candidates.search(text, sentence.start, sentence.stop):
-            continue
+    for sentence in doc.story_sentences(_candidates()):
         tokens = words(text, sentence.start, sentence.stop)
         named = _named(tokens)
         if not named:

@@ -9,6 +9,7 @@ so the sequence is written once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..language.nlp import Mention, Sentence, analyse
@@ -58,9 +59,11 @@ class Document:
         paragraphs = self.article.paragraphs
         return frozenset(s.index for s in self.sentences if paragraphs[s.paragraph].kind == Block.DIGEST)
 
-    def actor(self, mention_index: int) -> Actor:
-        """The actor of the article's ``mention_index``-th mention."""
-        return self.by_id[self.actor_ids[mention_index]]
+    def story_sentences(self, candidates: re.Pattern) -> list[Sentence]:
+        """The sentences outside a digest in which ``candidates`` finds a word: the only ones a
+        finder for those words needs to read."""
+        digest = self.digest_sentences
+        return [s for s in self.sentences if s.index not in digest and candidates.search(self.text, s.start, s.stop)]
 
 
 def read_document(article: Article) -> Document:

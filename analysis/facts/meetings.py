@@ -54,17 +54,13 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
     ``dates`` are the article's ``DateMention`` records; "сегодня" is the day the article was
     published (as far as it states it). Sentences of a digest of other news are left out.
     """
-    text, sentences, published = doc.text, doc.sentences, doc.article.published
-    digest_sentences = doc.digest_sentences
+    text, published = doc.text, doc.article.published
     kinds = _meeting_words()
     by_id = doc.by_id
     role_spans = [(r.start, r.stop) for r in doc.roles]
     grouped = doc.by_sentence
     meetings: list[Meeting] = []
-    candidates = _candidates()
-    for sentence in sentences:
-        if sentence.index in digest_sentences or not candidates.search(text, sentence.start, sentence.stop):
-            continue
+    for sentence in doc.story_sentences(_candidates()):
         tokens = [w for w in words(text, sentence.start, sentence.stop) if w.text[:1].isalnum()]
         lemmas = [lemma(w.text) for w in tokens]
         trigger = next(
