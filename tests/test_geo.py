@@ -3,7 +3,7 @@
 import pytest
 
 from analysis.facts.document import read_document
-from analysis.language.geo import adjective_place, find_place
+from analysis.language.geo import adjective_place, find_place, genitive
 from analysis.reading.corpus import parse_article
 
 
@@ -144,3 +144,22 @@ def test_countries_and_cities_new_to_the_gazetteer_in_an_article():
         ("уругвайскую", "Уругвай", "country", "UY"),
         ("Парагваю", "Парагвай", "country", "PY"),
     ]
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Казахстан", "Казахстана"),
+        ("Южная Корея", "Южной Кореи"),  # every word of the name agrees
+        ("Соединённые Штаты Америки", "Соединённых Штатов Америки"),  # a complement after the noun stays
+        ("Республика Корея", "Республики Корея"),
+        ("США", "США"),
+    ],
+)
+def test_a_place_name_in_the_genitive_for_a_national_bodys_name(name, expected):
+    assert genitive(name) == expected
+
+
+def test_a_body_of_a_country_with_a_two_word_name_takes_its_genitive():
+    doc = read_document(parse_article("x", "Учения\nМинобороны Южной Кореи сообщило об учениях.\n"))
+    assert [a.name for a in doc.actors if a.kind == "organization"] == ["Министерство обороны Южной Кореи"]

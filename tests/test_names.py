@@ -5,8 +5,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from analysis.facts.actors import resolve_actors
 from analysis.facts.document import read_document
-from analysis.language.nlp import analyse, name_tokens, pipeline
+from analysis.language.nlp import Mention, analyse, name_tokens, pipeline
 from analysis.reading.corpus import parse_article
 
 
@@ -123,3 +124,114 @@ def test_a_first_name_alone_after_the_full_name_is_that_person():
     people, found = _actors("Жительница Лидия Варенцова рассказала о переезде. — Мы уехали весной, — сказала Лидия.")
     assert people == ["Лидия Варенцова"]
     assert found == {"Лидия Варенцова": "Лидия Варенцова", "Лидия": "Лидия Варенцова"}
+
+
+def test_capitalised_common_nouns_with_no_person_word_beside_them_are_no_people():
+    # a fable's animals: no first name, no role noun, no verb beside them
+    people, _ = _actors("Утрируя, это Сова, Ёж и Крот, — считает эксперт Павел Громов.")
+    assert people == ["Павел Громов"]
+    # the same kind of word with a verb beside it is a surname
+    people, _ = _actors("Журналистам Сова заявила, что уходит. Рыбу поймал Карп.")
+    assert people == ["Карп", "Сова"]
+    # a word the article says names someone elsewhere is that name everywhere
+    text = "Журналистам Сова заявила, что уходит. Интересно, что бы ответила на это сама Сова?"
+    found = analyse(parse_article("own", "Заголовок\n" + text)).mentions
+    assert [(m.text, m.normal) for m in found if m.type == "PER"] == [("Сова", "Сова"), ("Сова", "Сова")]
+    # a role noun before a colon: a list of people
+    people, _ = _actors("Состав сборной объявлен. Вратари: Сова — Громов.")
+    assert people == ["Громов", "Сова"]
+
+
+def test_a_surname_alone_is_the_person_of_that_surname_named_last():
+    people, found = _actors(
+        "Президент Тимур Омаров встретился с послом. Позже суд осудил Асана Омарова за взрыв. "
+        "Омаров признал вину. Реакция Тимура Омарова была сдержанной."
+    )
+    assert people == ["Асан Омаров", "Тимур Омаров"]
+    assert found == {
+        "Тимур Омаров": "Тимур Омаров",
+        "Асана Омарова": "Асан Омаров",
+        "Омаров": "Асан Омаров",
+        "Тимура Омарова": "Тимур Омаров",
+    }
+
+
+def _mention(start: int, text: str, kind: str, normal: str = "") -> Mention:
+    return Mention(start, start + len(text), text, kind, normal or text, 0, 0)
+
+
+def test_a_place_read_as_a_person_is_that_place():
+    # the article's other mention of the name is a place; a country of the gazetteer is one anyway
+    actors, _ = resolve_actors(
+        [_mention(0, "Лесото", "LOC"), _mention(10, "Лесото", "PER"), _mention(20, "Кувейт", "PER")]
+    )
+    assert sorted((a.kind, a.name) for a in actors) == [("country", "Кувейт"), ("country", "Лесото")]
+    # a place the dictionary knows and never as a person; a surname that is also a city's stays
+    actors, _ = resolve_actors([_mention(0, "Пруссией", "PER", "Пруссия"), _mention(20, "Киров", "PER")])
+    assert sorted((a.kind, a.name) for a in actors) == [("person", "Киров"), ("place", "Пруссия")]
+    # a word of a person's full name stays that person
+    actors, ids = resolve_actors([_mention(0, "Чад Бартон", "PER"), _mention(20, "Чад", "PER")])
+    assert [(a.kind, a.name) for a in actors] == [("person", "Чад Бартон")]
+    assert ids == ["person:чад_бартон", "person:чад_бартон"]
+
+
+def test_a_genitive_before_another_persons_first_name_is_not_part_of_that_name():
+    # the husband of Алина is Степан: two people, the NER span holding both
+    people, found = _actors("Алина Горохова переехала в город. А вот с мужем Алины Степаном всё оказалось сложнее.")
+    assert people == ["Алина Горохова", "Степан"]
+    assert found == {"Алина Горохова": "Алина Горохова", "Степаном": "Степан"}
+    vocab = pipeline().morph_vocab
+    words = ("Озтюрка", "Мустафой", "Эмре", "Ташем")  # "колледж имени Озтюрка" and its director
+    tokens = [SimpleNamespace(text=w, pos="PROPN") for w in words]
+    assert [t.text for t in name_tokens(tokens, vocab)] == ["Мустафой", "Эмре", "Ташем"]
+    # a first name and a surname in one case stay one name
+    for words in (("Бориса", "Хурга"), ("Марины", "Долгой"), ("Жан", "Поль", "Мартен"), ("Жоржа", "Моне")):
+        tokens = [SimpleNamespace(text=w, pos="PROPN") for w in words]
+        assert [t.text for t in name_tokens(tokens, vocab)] == list(words)
+
+
+def test_a_turkic_patronymic_word_after_the_name_is_part_of_it():
+    people, found = _actors(
+        "По приказу командира был убит Акбар Рустамов угли, уроженец Самарканда. Суд оправдал Эльмира Гасанова оглы."
+    )
+    assert people == ["Акбар Рустамов угли", "Эльмир Гасанов оглы"]
+    assert found == {
+        "Акбар Рустамов угли": "Акбар Рустамов угли",
+        "Эльмира Гасанова оглы": "Эльмир Гасанов оглы",
+    }
+
+
+def test_an_epithet_after_a_dash_is_part_of_the_name_and_a_later_surname_is_the_last_named():
+    people, found = _actors(
+        "В 1991 году рейтинг Петра Гордеева — старшего вырос до 89%. Но больше всего выиграл "
+        "Пётр Гордеев — младший. Свои действия Гордеев объяснил угрозой."
+    )
+    assert people == ["Петр Гордеев — старший", "Пётр Гордеев — младший"]
+    assert found == {
+        "Петра Гордеева — старшего": "Петр Гордеев — старший",
+        "Пётр Гордеев — младший": "Пётр Гордеев — младший",
+        "Гордеев": "Пётр Гордеев — младший",
+    }
+    # "старший" of a role after the dash is no epithet
+    for sentence in (
+        "Как пояснил Иван Горохов — старший научный сотрудник института, опасности нет.",
+        "Своё мнение высказал Иван Горохов — младший брат министра.",
+    ):
+        assert _actors(sentence)[0] == ["Иван Горохов"]
+
+
+def test_a_past_verb_of_another_gender_is_not_the_names_subject():
+    # "Петра Гордеева" in the nominative would be a woman's name, and "вырос" is a man's verb
+    assert _mentions("В 1991 году рейтинг Петра Гордеева вырос.") == {"Петра Гордеева": "Петр Гордеев"}
+    assert _mentions("Марина Петрова уехала.") == {"Марина Петрова": "Марина Петрова"}
+
+
+def test_a_short_first_name_with_the_same_surname_is_the_same_person():
+    people, found = _actors(
+        "О бойкоте сообщил лидер партии Максим Рудин. По словам Рудина, президент ошибся. "
+        "«Мы против», – сказал Макс Рудин."
+    )
+    assert people == ["Максим Рудин"]
+    assert found == {"Максим Рудин": "Максим Рудин", "Рудина": "Максим Рудин", "Макс Рудин": "Максим Рудин"}
+    actors, _ = resolve_actors([_mention(0, "Максим Рудой", "PER"), _mention(20, "Макс Рудин", "PER")])
+    assert sorted(a.name for a in actors) == ["Макс Рудин", "Максим Рудой"]

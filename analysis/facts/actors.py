@@ -4,8 +4,12 @@ Within an article a surname alone ("Петров", "Петрова", "де Фо�
 ("И. Петров", "И.Петров") is the same person as the one full name that ends with that surname
 (in any case, with its particles) and starts with that initial; a first name alone ("Алина")
 is the one full name that starts with it. Forms of one name in other cases join its nominative
-when the article has it ("Пак Сун Гака" -> "Пак Сун Гак"). The actor id is derived from kind
-and name only, so the same person is the same actor in every article.
+when the article has it ("Пак Сун Гака" -> "Пак Сун Гак"). A surname that ends several full
+names is the one named last before it; a short first name ("Макс Рудин") is the full name
+with the longer one ("Максим Рудин"). A one-word "person" that names a place or organisation
+(elsewhere in the article, in the gazetteer, in the dictionary) is that place or organisation.
+The actor id is derived from kind and name only, so the same person is the same actor in every
+article.
 
 Countries and regions (kind ``country``, with an ISO 3166 code) and cities (kind ``place``,
 with their country) come from the gazetteer, whatever the case or variant ("РК",
@@ -19,10 +23,10 @@ organisation in the story.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..language.geo import country_name, find_place, genitive
-from ..language.nlp import Mention, name_nominatives, name_particle
+from ..language.nlp import Mention, name_nominatives, name_particle, place_word
 from ..language.organizations import find_organization
 from ..reading.metadata import outlet_name
 from ..vocabulary import ActorKind, MentionType
@@ -61,6 +65,8 @@ def resolve_actors(
     full_names = sorted(
         {name for name in nominative.values() if _first_name_and_surname(name) and not _INITIAL.match(name)}
     )
+    mentions = _places_read_as_people(mentions, full_names)
+    short_forms = _short_forms(full_names)
     outlets = [outlet_name(m.text) or outlet_name(_clean(m.normal)) for m in mentions]
     places = [
         find_place(m.text, _clean(m.normal)) if m.type != MentionType.PER and not outlet else None
@@ -70,6 +76,7 @@ def resolve_actors(
     forms: dict[str, list[str]] = {}
     details: dict[str, tuple[str, str, str]] = {}  # actor id -> kind, code, country
     ids = []
+    named: list[str] = []  # the full names of people so far, in the order the article names them
     for index, mention in enumerate(mentions):
         kind = _KIND_OF_TYPE[mention.type]
         name = _clean(mention.normal)
@@ -85,14 +92,15 @@ def resolve_actors(
             name = organization.organization.name
             if organization.organization.national:
                 country = organization.country or _adjacent_country(mentions, places, index)
-                if not country and not organization.city and len(bodies.get(name, ())) == 1:
-                    # "пресс-служба Минобороны" in an article naming only "Минобороны России":
-                    # that ministry, as a surname alone is the one full name ending in it
-                    country = next(iter(bodies[name]))
+                if not country and not organization.city:
+                    country = _body_country(bodies.get(name, []), mention.start)
                 if organization.city or country:
                     name = f"{name} {genitive(organization.city or country_name(country))}"
         elif kind == ActorKind.PERSON:
-            name = _full_name(nominative.get(name, name), full_names)
+            name = _full_name(nominative.get(name, name), full_names, named)
+            name = short_forms.get(name, name)
+            if name in full_names:
+                named.append(name)
         aid = actor_id(kind, code or name)
         forms.setdefault(aid, []).append(name)
         details[aid] = (kind, code, country)
@@ -101,9 +109,39 @@ def resolve_actors(
     return actors, ids
 
 
-def _bodies_by_country(mentions, places, outlets) -> dict[str, set[str]]:
-    """Each national body of the article and the countries it is named with."""
-    found: dict[str, set[str]] = {}
+def _places_read_as_people(mentions, full_names: list[str]) -> list[Mention]:
+    """The mentions, a one-word "person" that is no word of the article's full names typed as the
+    place or organisation it names: as the article's other mentions of that name are ("Лесото"
+    as LOC and PER -> LOC), or as LOC when the gazetteer has it as a country ("Кувейт") or the
+    dictionary as a place and never as a person ("Молдавией")."""
+    name_words = {word.lower() for name in full_names for word in name.split()}
+    others = {_clean(m.normal).lower(): m.type for m in mentions if m.type != MentionType.PER}
+    found = []
+    for mention in mentions:
+        name = _clean(mention.normal)
+        if mention.type == MentionType.PER and len(name.split()) == 1 and name.lower() not in name_words:
+            place = find_place(mention.text, name)
+            if name.lower() in others:
+                mention = replace(mention, type=others[name.lower()])
+            elif (place and place.kind != "city") or place_word(mention.text):
+                mention = replace(mention, type=MentionType.LOC)
+        found.append(mention)
+    return found
+
+
+def _body_country(named: list[tuple[int, str]], start: int) -> str:
+    """The country of a national body named without one at ``start`` ("пресс-служба
+    Минобороны"), as a surname alone is the person named with it: the one country the article
+    names that body with, else the country it was last named with before, else none."""
+    countries = {country for _, country in named}
+    if len(countries) == 1:
+        return next(iter(countries))
+    return next((country for at, country in reversed(named) if at < start), "")
+
+
+def _bodies_by_country(mentions, places, outlets) -> dict[str, list[tuple[int, str]]]:
+    """Each national body of the article and where it is named with which country, in text order."""
+    found: dict[str, list[tuple[int, str]]] = {}
     for index, mention in enumerate(mentions):
         if mention.type != MentionType.ORG or outlets[index] or places[index]:
             continue
@@ -111,7 +149,7 @@ def _bodies_by_country(mentions, places, outlets) -> dict[str, set[str]]:
         if organization and organization.organization.national and not organization.city:
             country = organization.country or _adjacent_country(mentions, places, index)
             if country:
-                found.setdefault(organization.organization.name, set()).add(country)
+                found.setdefault(organization.organization.name, []).append((mention.start, country))
     return found
 
 
@@ -170,17 +208,40 @@ def _first_name_and_surname(name: str) -> bool:
 
 
 def _surname_words(name: str) -> list[str]:
-    """The surname and the particles before it: "Паоло де Фортура" -> ["де", "Фортура"]."""
-    words = name.split()
+    """The surname and the particles before it: "Паоло де Фортура" -> ["де", "Фортура"]; an
+    epithet after a dash is none of them ("Пётр Гордеев — младший" -> ["Гордеев"])."""
+    words = _name_words(name)
     start = len(words) - 1
     while start > 0 and name_particle(words[start - 1]):
         start -= 1
     return words[start:]
 
 
-def _full_name(name: str, full_names: list[str]) -> str:
+def _short_forms(full_names: list[str]) -> dict[str, str]:
+    """Full names whose first name is the start of another's with the same surname, mapped to
+    that one: "Макс Рудин" -> "Максим Рудин" (a short form of one person's first name)."""
+    found = {}
+    for name in full_names:
+        first, *rest = name.split()
+        longer = [
+            other
+            for other in full_names
+            if other.split()[1:] == rest and other.split()[0] != first and other.split()[0].startswith(first)
+        ]
+        if len(first) > 2 and len(longer) == 1:
+            found[name] = longer[0]
+    return found
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name before an epithet after a dash ("Пётр Гордеев — младший")."""
+    return name.split(" — ")[0].split()
+
+
+def _full_name(name: str, full_names: list[str], named: list[str] | tuple[str, ...] = ()) -> str:
     """The article's one full name that a surname (with its particles, in any case) or an
-    initial form refers to, else ``name``."""
+    initial form refers to, else ``name``. When several full names end in it ("Ислам Петров"
+    and "Азат Петров"), the one the article named last before it (``named``, in order)."""
     initial = _INITIAL.match(name)
     if initial:
         surname, first_letter = [initial["surname"]], initial["initials"][0]
@@ -188,10 +249,10 @@ def _full_name(name: str, full_names: list[str]) -> str:
         surname, first_letter = name.split(), ""
     else:
         return name
-    ending = [full for full in full_names if full.startswith(first_letter) and len(full.split()) > len(surname)]
+    ending = [full for full in full_names if full.startswith(first_letter) and len(_name_words(full)) > len(surname)]
     # the surname as written first; a case form only when no full name has it as written
-    candidates = [full for full in ending if full.split()[-len(surname) :] == surname] or [
-        full for full in ending if all(_same_word(a, b) for a, b in zip(full.split()[-len(surname) :], surname))
+    candidates = [full for full in ending if _name_words(full)[-len(surname) :] == surname] or [
+        full for full in ending if all(_same_word(a, b) for a, b in zip(_name_words(full)[-len(surname) :], surname))
     ]
     if not candidates and not initial and len(surname) == 1:
         # a first name alone ("Алина") once the article has named her in full, or a surname
@@ -199,6 +260,9 @@ def _full_name(name: str, full_names: list[str]) -> str:
         candidates = [full for full in full_names if full.split()[0] == surname[0]]
     if len(candidates) == 1:
         return candidates[0]
+    latest = [full for full in reversed(named) if full in candidates]
+    if latest:
+        return latest[0]
     if initial:
         return f"{'. '.join(re.findall(r'[А-ЯЁA-Z]', initial['initials']))}. {initial['surname']}"
     return name

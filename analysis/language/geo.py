@@ -252,12 +252,25 @@ def place_for_key(key: tuple[str, ...]) -> Place | None:
 
 
 def genitive(name: str) -> str:
-    """A one-word place name in the genitive ("Казахстан" -> "Казахстана"), else as it is."""
-    if " " in name or name.isupper():
-        return name
-    form = parse(name)
-    inflected = form.inflect({"Gen"}) if form else None
-    return inflected.word.capitalize() if inflected else name
+    """A place name in the genitive: its adjectives and first noun inflected, the rest kept
+    ("Казахстан" -> "Казахстана", "Южная Корея" -> "Южной Кореи", "Соединённые Штаты Америки"
+    -> "Соединённых Штатов Америки"); an abbreviation as it is."""
+    words = name.split(" ")
+    for index, word in enumerate(words):
+        form = parse(word) if not word.isupper() else None
+        inflected = (form.inflect({"Gen"}) or form.inflect({"Gen", "Plur"})) if form else None
+        if inflected is None:
+            break
+        words[index] = _spelled_as(inflected.word, word)
+        if form.tag.POS not in ("ADJF", "PRTF"):  # the head noun: what follows it is its complement
+            break
+    return " ".join(words)
+
+
+def _spelled_as(word: str, original: str) -> str:
+    """``word`` with the capital of ``original`` and its е where it wrote one for ё."""
+    word = word if "ё" in original.lower() else word.replace("ё", "е")
+    return word[:1].upper() + word[1:] if original[:1].isupper() else word
 
 
 def find_place(*texts: str) -> Place | None:

@@ -21,7 +21,7 @@ from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spac
 
 from ..reading.corpus import Article, Paragraph
 from .geo import adjective_place, place_variant
-from .lemmas import morph_vocab
+from .lemmas import morph_vocab, readings
 from .organizations import complete_organizations
 
 NER_CHUNK_CHARS = 20_000
@@ -117,17 +117,20 @@ def analyse(article: Article) -> Analysis:
                 )
             mentions.extend(_adjective_mentions(doc, paragraph, number, first))
             for span in doc.spans:
-                start, text = span.start, span.text
+                start, stop, text = span.start, span.stop, span.text
                 if span.type == "PER":
                     tokens = name_tokens(span.tokens, nlp.morph_vocab)
                     if not tokens:
                         continue
-                    start, text = tokens[0].start, doc.text[tokens[0].start : span.stop]
-                    sent = doc.sents[_sentence_of(doc.sents, start)]
-                    before = [t for t in sent.tokens if t.stop <= start][-_CONTEXT_WORDS:]
-                    after = [t for t in sent.tokens if t.start >= span.stop][:1]
-                    span.normal = person_normal(tokens, nlp.morph_vocab, before, after)
-                    if len(tokens) == 1 and _no_name_alone(tokens[0].text, nlp.morph_vocab):
+                    sent = doc.sents[_sentence_of(doc.sents, tokens[0].start)]
+                    before = [t for t in sent.tokens if t.stop <= tokens[0].start][-_CONTEXT_WORDS:]
+                    after = [t for t in sent.tokens if t.start >= span.stop][:3]
+                    tail, words = _name_tail(after, nlp.morph_vocab)
+                    after = after[len(tail) :][:1]
+                    start, stop = tokens[0].start, tail[-1].stop if tail else span.stop
+                    text = doc.text[start:stop]
+                    span.normal = " ".join([person_normal(tokens, nlp.morph_vocab, before, after), *words])
+                    if len(tokens) == 1 and _no_name_alone(tokens[0].text, nlp.morph_vocab, before, after):
                         common.add(paragraph.start + start)
                 elif span.type == "ORG":
                     span.normal = organization_normal(span.tokens, nlp.morph_vocab)
@@ -142,7 +145,7 @@ def analyse(article: Article) -> Analysis:
                 mentions.append(
                     Mention(
                         paragraph.start + start,
-                        paragraph.start + span.stop,
+                        paragraph.start + stop,
                         text,
                         span.type,
                         span.normal,
@@ -280,11 +283,95 @@ _AGREEING = {"ADJ", "VERB", "DET"}  # VERB: participles ("Вооружённых
 def organization_normal(tokens, vocab: MorphVocab) -> str:
     """An organisation name in the nominative: its first noun and the adjectives before it are
     inflected, the rest (genitive complements, quoted names) kept ("Министерством обороны
-    Казахстана" -> "Министерство обороны Казахстана")."""
+    Казахстана" -> "Министерство обороны Казахстана"); one of several names sharing a plural
+    noun is singular ("Северного и Южного трестов" -> "Южный трест")."""
     head = next((i for i, t in enumerate(tokens) if t.pos in _HEAD), len(tokens))  # a name cut before its noun
     inflect = {i for i in range(head) if tokens[i].pos in _AGREEING} | {head}
-    words = [_keep_yo(_inflect(vocab, t), t.text) if i in inflect else t.text.lower() for i, t in enumerate(tokens)]
-    return recover_spaces(recover_shapes(words, tokens), tokens)
+    words = [
+        _keep_yo(_organization_word(vocab, t), t.text) if i in inflect else t.text.lower() for i, t in enumerate(tokens)
+    ]
+    return recover_spaces(recover_shapes(_singular(words), tokens), tokens)
+
+
+# an abbreviation with a case ending ("ТЕХМАШе", "ЦКБа"): its capitals are the name
+_CASE_ENDING = re.compile(r"([А-ЯЁ]{2,})[а-яё]{1,3}")
+
+
+def _organization_word(vocab: MorphVocab, token) -> str:
+    """One word of an organisation name in the nominative: an abbreviation without its case
+    ending; a word natasha leaves in another case (a tag of the wrong gender: "Росгвардии")
+    by its dictionary reading; an adjective in the nominative of its own stem ("Высшей" ->
+    "высшая", not the "высочайшая" of the same lemma)."""
+    abbreviation = _CASE_ENDING.fullmatch(token.text)
+    if abbreviation:
+        return abbreviation.group(1)
+    word = _inflect(vocab, token)
+    forms = readings(token.text)
+    original = token.text.lower()
+    if not forms or _common_start(word, original) >= min(4, len(original) - 1) and word != original:
+        return word
+    if word == original:
+        number = {"Sing": "sing", "Plur": "plur"}.get((token.feats or {}).get("Number"))
+        if token.text.isupper() or _guessed(forms[0]):
+            return word  # an abbreviation, or a foreign name whose case a guess would only spoil
+        if any(f.tag.case == "nomn" and number in (None, f.tag.number) for f in forms):
+            return word
+        nominative = forms[0].inflect({"Nom"})
+        return nominative.word if nominative else word
+    # a lemma of another stem: the nominative nearest the word's own spelling
+    # (``word`` is a nominative: its nominative reading, "силы" plural, not the genitive singular)
+    nominative = next((r for r in readings(word) if r.tag.case == "nomn"), None) or next(iter(readings(word)), None)
+    target = {g for g in (nominative.tag.grammemes if nominative else ()) if g in _AGREEMENT}
+    same = [f.word for form in forms for f in form.lexeme if target and target <= f.tag.grammemes]
+    return max(same, key=lambda other: _common_start(other, original), default=word)
+
+
+_AGREEMENT = {"nomn", "masc", "femn", "neut", "sing", "plur"}
+
+
+def _guessed(form) -> bool:
+    """Whether pymorphy read ``form`` by its ending alone, knowing no word like it."""
+    return type(form.methods_stack[0][0]).__name__ in {"FakeDictionary", "UnknownAnalyzer"}
+
+
+def _common_start(one: str, other: str) -> int:
+    return next((i for i, (a, b) in enumerate(zip(one, other)) if a != b), min(len(one), len(other)))
+
+
+def _singular(words: list[str]) -> list[str]:
+    """``words`` of a name whose first adjective is singular and the words after it plural, as
+    names sharing one plural noun are written ("Временного и Особого правительств"), in the
+    singular: each name is one body."""
+    first = readings(words[0]) if words else ()
+    adjective = next((f for f in first if f.tag.POS == "ADJF" and {"nomn", "sing"} <= f.tag.grammemes), None)
+    if adjective is None:
+        return words
+
+    def plural(word: str):
+        forms = [f for f in readings(word) if f.tag.case == "nomn"]
+        return forms[0] if forms and all(f.tag.number == "plur" for f in forms) else None
+
+    rest, noun = [], None
+    for word in words[1:]:
+        form = plural(word)
+        if form is None:
+            break
+        rest.append(form)
+        if form.tag.POS == "NOUN":
+            noun = form.inflect({"Nom", "Sing"})
+            break
+    if noun is None or noun.tag.gender != adjective.tag.gender:
+        return words
+    singular = [
+        noun.word
+        if form.tag.POS == "NOUN"
+        else (form.inflect({"Nom", "Sing", _UD_GENDER[noun.tag.gender]}) or form).word
+        for form in rest
+    ]
+    return [words[0], *singular, *words[1 + len(rest) :]]
+
+
+_UD_GENDER = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
 
 
 def _inflect(vocab: MorphVocab, token) -> str:
@@ -333,25 +420,65 @@ def name_tokens(tokens, vocab: MorphVocab) -> list:
         and _common_word(tokens[0].text, vocab)
     ):
         tokens.pop(0)
+    if len(tokens) > 1 and _owner_before_name(tokens[0].text, tokens[1].text, vocab):
+        tokens.pop(0)
     return tokens
+
+
+def _owner_before_name(first: str, second: str, vocab: MorphVocab) -> bool:
+    """``first`` is a word in the genitive owning what follows, not a word of the name that
+    starts with ``second``: the dictionary reads ``second`` as a first name only in cases
+    ``first`` cannot be in, and ``first`` may be a genitive ("с мужем Алины Степаном", "имени
+    Карагёза Мирой Ладой"); the words of one name agree in case."""
+    owner = {r.case for r in _readings(vocab, first.lower())}
+    # every reading the dictionary gives it as a person's name: "Моне" may also be a surname
+    # that does not decline ("Жоржа Моне")
+    name = [r for r in _readings(vocab, second.lower()) if r.source == 0]
+    return "gent" in owner and any(r.first_name for r in name) and not owner & {r.case for r in name}
 
 
 def _without_common_words(mentions: list[Mention], common: set[int]) -> list[Mention]:
     """Mentions but one-word "people" starting at an offset of ``common`` ("Непозволительную",
-    "Не", "Солдат-мусульманин"), unless the article names someone whose name ends with that word."""
-    surnames = {m.normal.split()[-1] for m in mentions if m.type == "PER" and len(m.normal.split()) > 1}
-    return [m for m in mentions if m.type != "PER" or m.start not in common or m.normal in surnames]
+    "Не", "Солдат-мусульманин"), unless the article names someone whose name ends with that word,
+    or keeps that word as a name elsewhere ("Сова заявила" keeps "сказала сама Сова")."""
+    people = [m for m in mentions if m.type == "PER"]
+    named = {m.normal.split()[-1] for m in people if len(m.normal.split()) > 1}
+    named |= {m.normal for m in people if m.start not in common}
+    return [m for m in mentions if m.type != "PER" or m.start not in common or m.normal in named]
 
 
-def _no_name_alone(text: str, vocab: MorphVocab) -> bool:
+def _no_name_alone(text: str, vocab: MorphVocab, before=(), after=()) -> bool:
     """A word that alone names no one: a common word but a singular noun or an oblique plural,
     which the dictionary may hold for a foreign surname ("Хван", "Куниц"); a compound of common
-    words ("Солдат-мусульманин") is none either."""
+    words ("Солдат-мусульманин") is none either. A common noun in the nominative singular is no
+    one either when no word beside it says a person ("это Сова, Ёж и Крот" of a fable, "Шапка за
+    победу" of a heading), as "министр Хван" and "Хван заявил" do."""
     if not _common_word(text, vocab):
         return False
-    return "-" in text or not any(
-        form.tag.POS == "NOUN" and (form.tag.number == "sing" or form.tag.case != "nomn")
-        for form in vocab.parse(text.lower())
+    forms = vocab.parse(text.lower())
+    if "-" in text or not any(
+        form.tag.POS == "NOUN" and (form.tag.number == "sing" or form.tag.case != "nomn") for form in forms
+    ):
+        return True
+    subject = any(form.tag.POS == "NOUN" and form.tag.number == "sing" and form.tag.case == "nomn" for form in forms)
+    return subject and not _beside_person_word(vocab, before, after)
+
+
+# a verb, participle or gerund beside a name: it speaks or acts ("заявил Хван", "Хван уехал")
+_VERB_POS = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
+
+
+def _beside_person_word(vocab: MorphVocab, before, after) -> bool:
+    """A word right before a one-word name is a role noun or a verb ("министр Хван", "сказал
+    Хван", "Вратари: Уорд"), or the word right after it a verb ("Хван заявил")."""
+    if before and before[-1].text == ":":  # a list of people after their role
+        before = before[:-1]
+    previous = [t.text.lower() for t in before[-1:] if len(t.text) > 1 and t.text.isalpha()]
+    following = [t.text.lower() for t in after[:1] if len(t.text) > 1 and t.text.isalpha()]
+    # the likeliest reading: "и" is a conjunction, though the dictionary has it as a letter's name
+    best = {word: vocab.parse(word)[0].tag for word in previous + following}
+    return any(best[word].POS in _VERB_POS for word in previous + following) or any(
+        best[word].POS == "NOUN" and "anim" in best[word] for word in previous
     )
 
 
@@ -448,7 +575,7 @@ def _name_case(
             if last or "nomn" not in found:
                 vote(found, 1.5 if last else 1.0)
     vote(_context_case(tokens[names[-1]], vocab, before), 1.0)
-    vote(_subject_case(vocab, after), 1.0)
+    vote(_subject_case(vocab, after, _word_readings(vocab, parts[names[-1]][1], names[-1] in family)), 1.0)
     top = max(scores.values())
     cases = {case for case, score in scores.items() if score == top}
     if not top or "nomn" in cases:
@@ -513,13 +640,18 @@ def _context_case(token, vocab: MorphVocab, before) -> set[str]:
     return {case} if case else set()
 
 
-def _subject_case(vocab: MorphVocab, after) -> set[str]:
+def _subject_case(vocab: MorphVocab, after, readings: tuple[_Reading, ...]) -> set[str]:
     """The nominative, when a verb in the past of one gender follows the name ("Марина Петрова
-    уехала"): its subject, which a name in another case before it rarely is."""
+    уехала"): its subject, which a name in another case before it rarely is. Not when the
+    surname's ``readings`` in the nominative have another gender than the verb's ("рейтинг
+    Петра Гордеева вырос": Гордеева in the nominative is a woman, so the subject is "рейтинг")."""
     if after and after[0].text.isalpha():
         form = vocab.parse(after[0].text.lower())[0]
         if form.tag.POS == "VERB" and form.tag.tense == "past" and form.tag.gender:
-            return {"nomn"}
+            nominative = [r for r in readings if r.case == "nomn"]
+            known = [r for r in nominative if r.source < 2] or nominative
+            if not known or any(r.gender in {"any", form.tag.gender} for r in known):
+                return {"nomn"}
     return set()
 
 
@@ -537,6 +669,30 @@ def _particles() -> frozenset[str]:
     from ..lexicon import rows
 
     return frozenset(row["word"] for row in rows("name_words.csv") if row["kind"] == "particle")
+
+
+@cache
+def _name_words(kind: str) -> frozenset[str]:
+    """The words of ``data/name_words.csv`` of one kind: "suffix" ("оглы", "кызы": part of
+    the name before them), "epithet" ("младший": part of it after a dash)."""
+    from ..lexicon import rows
+
+    return frozenset(row["word"] for row in rows("name_words.csv") if row["kind"] == kind)
+
+
+def _name_tail(after, vocab: MorphVocab) -> tuple[list, list[str]]:
+    """The tokens right after a person's NER span that are part of the name, though the span
+    ends before them, and the words they add to its nominative: a patronymic word ("Эльмира
+    Гасанова оглы"), an epithet after a dash ("Петра Иванова — младшего" -> "— младший")."""
+    if after and after[0].text.lower() in _name_words("suffix"):
+        return after[:1], [after[0].text]
+    if len(after) > 1 and after[0].text in {"—", "–"}:
+        epithet = vocab.parse(after[1].text.lower())[0].normal_form
+        # "Иван Петров — старший научный сотрудник": an adjective of a role that follows
+        role = len(after) > 2 and vocab.parse(after[2].text.lower())[0].tag.POS in {"NOUN", "ADJF", "PRTF"}
+        if epithet in _name_words("epithet") and not role:
+            return after[:2], ["—", epithet]
+    return [], []
 
 
 def _particle_split(text: str) -> tuple[str, str]:
@@ -641,3 +797,12 @@ def name_nominatives(word: str) -> frozenset[str]:
 def name_particle(word: str) -> bool:
     """A particle of a surname standing on its own ("де", "фон", "Аль")."""
     return word.lower() in _particles()
+
+
+def place_word(word: str) -> bool:
+    """A word the dictionary knows as a place's name and never as a person's ("Молдавией",
+    "Непала"), though it may also be a common word ("Франция")."""
+    forms = [form for form in morph_vocab().parse(word.lower()) if _from_dictionary(form)]
+    return any("Geox" in form.tag for form in forms) and not any(
+        _PERSON_GRAMMEMES & form.tag.grammemes for form in forms
+    )

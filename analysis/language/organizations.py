@@ -98,7 +98,8 @@ def complete_organizations(text: str, mentions: list) -> list:
     - a head word alone runs on over the genitive words after it ("Лиги военных дипломатов");
     - a national body starts at a country adjective right before it ("японского МИДа");
     - a body noun right before a place ("правительства Казахстана", "посольство России",
-      "мэрии Москвы") is an organisation mention;
+      "мэрии Москвы") or after a country adjective ("казахстанское правительство") is an
+      organisation mention;
     - a name and the abbreviation or other name in brackets after it, or the name a text says
       it is "также известн... как", are one organisation, its fuller name, in every mention;
     - a generic word ("СМИ", "ОАО") or a head word ("Совет", "Секретариат") alone, people
@@ -106,7 +107,19 @@ def complete_organizations(text: str, mentions: list) -> list:
       body with no country where the article names that body with its country, nor an outlet
       the article cites elsewhere ("передаёт «Вестник»": a later «Вестник» is that source);
     - a "person" that starts with a known organisation is that organisation and a person
-      ("Мажилиса Ерлан Касымов").
+      ("Мажилиса Ерлан Касымов"); a name run on over "и" and an abbreviation or a known name
+      is two organisations ("Союза горняков и ОДКБ");
+    - at a sentence start, where every word is capitalised, common words whose noun is no body
+      ("Обеспокоенность", "Новые корабли") are no organisation unless the article writes them
+      capitalised elsewhere;
+    - a craft, weapon or model is no organisation, nor is a site: a quoted name after a craft
+      or site word ("лагерь «Северный»", "рынок Бишкека «Восток»") or a project number
+      ("фрегат «Адмирал Петров»", "проекта 123 «Сокол»"), the quoted names listed with it, a
+      quoted title and surname ("«Академик Петров»"), that name wherever it recurs, a code of
+      letters and digits ("Су-57", "X61-12"), a city's name with a number ("Бишкек-2");
+    - an abbreviation made of the initials of a longer name of the article ("ЧФ" and
+      "Черноморский флот"), and a name the article also gives with more words after it
+      ("Совет муфтиев" and "Совет муфтиев России"), are that longer name.
 
     ``mentions`` are ``nlp.Mention`` records sorted by offset; the result is sorted the same way.
     """
@@ -126,11 +139,31 @@ def complete_organizations(text: str, mentions: list) -> list:
             m = replace(m, start=m.start + rest, text=m.text[rest:], normal=" ".join(m.normal.split()[1:]))
         if m.type != MentionType.ORG and m.text[:1].isupper() and _known(m.text):
             m = replace(m, type=MentionType.ORG)
-        found.extend(_split_bracket(text, m) if m.type != MentionType.PER else [m])
+        for part in _split_and(m):
+            found.extend(_split_bracket(text, part) if part.type != MentionType.PER else [part])
     found.sort(key=lambda m: (m.start, m.stop))
     result = _run_on(text, found)
     result = _aliases(text, sorted(result, key=lambda m: (m.start, m.stop)))
-    return _named(text, sorted(result, key=lambda m: (m.start, m.stop)))
+    result = _named(text, sorted(result, key=lambda m: (m.start, m.stop)))
+    return _one_name(_no_crafts(text, _no_sentence_openers(text, result)))
+
+
+def _split_and(m) -> list:
+    """``m`` as two organisations where NER ran a name on over "и" and an abbreviation or a known
+    name ("Союза горняков и ОДКБ"), without an "и" it ends with."""
+    from dataclasses import replace
+
+    if m.type == MentionType.ORG and m.text.endswith(" и") and m.normal.endswith(" и"):
+        return [replace(m, stop=m.stop - 2, text=m.text[:-2], normal=m.normal[:-2])]  # a span cut after "и"
+    if m.type != MentionType.ORG or " и " not in m.text or " и " not in m.normal:
+        return [m]
+    cut = m.text.rindex(" и ")
+    other = m.text[cut + 3 :]
+    if not (_is_abbreviation(other) or find_organization(other)):
+        return [m]
+    first = replace(m, stop=m.start + cut, text=m.text[:cut], normal=m.normal[: m.normal.rindex(" и ")])
+    start = m.start + cut + 3
+    return [first, replace(m, start=start, text=other, normal=other)]
 
 
 def _run_on(text: str, found: list) -> list:
@@ -150,16 +183,25 @@ def _run_on(text: str, found: list) -> list:
         after = [result[j] for j in starting.get(m.stop + 1, ()) if text[m.stop] == " "]
         after = max(after, key=lambda o: o.stop, default=None)
         if after and after.type == MentionType.LOC:
-            place = find_place(after.text) if after.text[:1].isupper() else None
-            if place and _genitive_or_abbreviation(after.text):
+            # a place in the genitive, known or not ("Совет старейшин Северной республики")
+            if after.text[:1].isupper() and _genitive_or_abbreviation(after.text):
                 result[i] = replace(
                     m, stop=after.stop, text=text[m.start : after.stop], normal=f"{m.normal} {after.text}"
                 )
-        elif after and after.type == MentionType.ORG and after.text.split()[0].isupper():
-            # the body an organisation belongs to, by its abbreviation ("Секретариата ООН")
-            result[i] = replace(m, stop=after.stop, text=text[m.start : after.stop], normal=f"{m.normal} {after.text}")
-        elif _is_generic(m, "head"):
-            tail = _genitive_tail(text, m.stop)
+        elif after and after.type == MentionType.ORG and _owner(after):
+            # the body an organisation belongs to, by its abbreviation ("Секретариата ООН") or
+            # as a national body in the genitive ("Командования Вооружённых сил Казахстана")
+            m = result[i] = replace(
+                m, stop=after.stop, text=text[m.start : after.stop], normal=f"{m.normal} {after.text}"
+            )
+            tail = _by_tail(text, m.stop) if _owned_body(m) else 0
+            if tail:  # "Главное управление Минобороны по работе с ветеранами"
+                result[i] = replace(m, stop=tail, text=text[m.start : tail], normal=f"{m.normal}{text[m.stop : tail]}")
+        elif _is_generic(m, "head") or _cut_short(m) or _owned_body(m):
+            # a name NER cut before its genitive words or its "по" words ("Ассоциация
+            # держателей акций", "Комитет по делам ветеранов")
+            genitive = _genitive_tail(text, m.stop) if _is_generic(m, "head") else _people_tail(text, m.stop)
+            tail = (0 if _owned_body(m) else genitive) or _by_tail(text, m.stop)
             if tail:
                 result[i] = replace(m, stop=tail, text=text[m.start : tail], normal=f"{m.normal}{text[m.stop : tail]}")
     ending = _by_offset(found, "stop")
@@ -173,13 +215,23 @@ def _run_on(text: str, found: list) -> list:
         # a mention holding the word starts or ends with it, or runs on over the place too
         holding = [*ending.get(word[1], ()), *starting.get(word[0], ()), *ending.get(m.stop, ())]
         if not any(found[j].start <= word[0] for j in holding) and _national(word[2]):
+            normal = f"{_nominative(word[2])} {m.text}"
+            result.append(replace(m, start=word[0], text=text[word[0] : m.stop], type=MentionType.ORG, normal=normal))
+    taken = {o.start for o in result}  # a body's noun that starts a mention is that one's
+    for m in found:
+        # a country adjective before a body's noun ("китайское правительство")
+        after = _WORD_AFTER.match(text, m.stop)
+        if m.type != MentionType.LOC or not m.text[1:].islower() or not after or not after.group(1).islower():
+            continue
+        if adjective_place(m.text.lower()) and _national(after.group(1)) and after.start(1) not in taken:
+            body = _nominative(after.group(1))
             result.append(
                 replace(
                     m,
-                    start=word[0],
-                    text=text[word[0] : m.stop],
+                    stop=after.end(1),
+                    text=text[m.start : after.end(1)],
                     type=MentionType.ORG,
-                    normal=f"{_nominative(word[2])} {m.text}",
+                    normal=f"{_agreeing(m.text, body)} {body}",
                 )
             )
     for i, m in enumerate(result):
@@ -192,6 +244,76 @@ def _run_on(text: str, found: list) -> list:
 
 
 _TAIL_WORD = re.compile(r" ([а-яё]+(?:-[а-яё]+)*)")
+_BY_WORD = re.compile(r" ([А-ЯЁа-яё]+(?:-[а-яё]+)*)")
+
+
+def _people_tail(text: str, stop: int) -> int:
+    """Where genitive words after a full body's name that say whom it brings together end
+    (" держателей акций", " ветеранов"), or 0: their first noun names people, as the genitive
+    after a complete name is more often what it owns ("суда здания")."""
+    end = _genitive_tail(text, stop)
+    nouns = [w for w in text[stop:end].split() if readings(w)[0].tag.POS == "NOUN"]
+    return end if nouns and readings(nouns[0])[0].tag.animacy == "anim" else 0
+
+
+def _cut_short(m) -> bool:
+    """Whether an organisation mention the organisations file does not know ends in a body's
+    noun ("Международная ассоциация", "Северный суд"), after which its name may go on."""
+    last = m.text.split()[-1]
+    bodies = _generic("head") | _generic("body")
+    return last.islower() and lemma_key(last)[0] in bodies and find_organization(m.text) is None
+
+
+def _owned_body(m) -> bool:
+    """Whether a mention is a body's noun and the organisation it belongs to, by its
+    abbreviation or as a national body ("Синодальный отдел ТЕХМАШ", "Главное управление
+    Минобороны"), after which its "по" words may go on."""
+    words = m.text.split()
+    bodies = _generic("head") | _generic("body")
+    nouns = [w for w in words[:-1] if w.islower() and readings(w) and readings(w)[0].tag.POS == "NOUN"]
+    if len(words) < 2 or not nouns or lemma_key(nouns[0])[0] not in bodies:
+        return False
+    owner = m.text[m.text.index(nouns[0]) + len(nouns[0]) :].strip()
+    match = find_organization(owner) if owner else None
+    return _is_abbreviation(words[-1]) or bool(match and match.organization.national)
+
+
+def _owner(after) -> bool:
+    """Whether the organisation mention ``after`` is one that another organisation named right
+    before it belongs to: an abbreviation, or a national body in the genitive."""
+    if after.text.split()[0].isupper():
+        return True
+    match = find_organization(after.text)
+    return bool(match and match.organization.national and _genitive_or_abbreviation(after.text))
+
+
+def _by_tail(text: str, stop: int) -> int:
+    """Where the words "по ..." that say what a body deals with end (" по делам ветеранов",
+    " по работе с верующими"), or 0: nouns and adjectives, "и", "с" and what it governs, ending
+    in a noun; never an adverbial "по" ("по данным", "по словам" of ``not_entities.csv``)."""
+    if not text.startswith(" по ", stop):
+        return 0
+    position, end, count, previous = stop + 3, 0, 0, ""
+    while count < 8:
+        word = _BY_WORD.match(text, position)
+        forms = readings(word.group(1)) if word else ()
+        if not forms:
+            break
+        best = forms[0].tag
+        if count == 0 and (best.POS not in {"NOUN", "ADJF"} or lemma_key(word.group(1))[0] in _generic("adverbial")):
+            return 0
+        if word.group(1)[:1].isupper() and text[position - 2 : position] not in {" с", "со"} and best.POS != "ADJF":
+            break  # a capitalised noun starts another name, unless "с" governs it
+        if best.POS not in {"NOUN", "ADJF", "PRTF", "CONJ", "PREP"} or (
+            best.POS in {"CONJ", "PREP"} and word.group(1) not in {"и", "с", "со"}
+        ):
+            break
+        # a noun ends the words, as does an adjective right after "с" that stands for one
+        # ("по работе с верующими")
+        if best.POS == "NOUN" or (best.POS in {"ADJF", "PRTF"} and previous == "PREP"):
+            end = word.end()
+        position, count, previous = word.end(), count + 1, best.POS
+    return end
 
 
 def _genitive_tail(text: str, stop: int) -> int:
@@ -369,7 +491,7 @@ def _named(text: str, mentions: list) -> list:
     named_longer = set()
     for m in mentions:
         match = find_organization(m.text) if m.type == MentionType.ORG else None
-        if m.type == MentionType.ORG and match is None:
+        if m.type == MentionType.ORG and (match is None or not match.organization.national):
             key = lemma_key(m.text)
             body = next((_index()[key[:size]] for size in range(len(key) - 1, 0, -1) if key[:size] in _index()), None)
             if body and body.national:
@@ -389,6 +511,145 @@ def _named(text: str, mentions: list) -> list:
                 continue
         kept.append(m)
     return kept
+
+
+def _no_sentence_openers(text: str, mentions: list) -> list:
+    """``mentions`` without the common words at a sentence start NER took for an organisation
+    because they are capitalised there: the first word a dictionary word, not a name, and the
+    nouns among them no body of the ``not_entities.csv`` head and body words."""
+    bodies = _generic("head") | _generic("body")
+    inside = {m.normal.lower() for m in mentions if m.type == MentionType.ORG and not _sentence_start(text, m.start)}
+    kept = []
+    for m in mentions:
+        if m.type == MentionType.ORG and _sentence_start(text, m.start) and m.normal.lower() not in inside:
+            nouns = [w for w in m.text.split() if readings(w) and readings(w)[0].tag.POS == "NOUN"]
+            first = m.text.split()[0]
+            forms = readings(first)
+            common = (
+                forms
+                and _in_dictionary(forms[0])
+                and not any(_PROPER & set(f.tag.grammemes) for f in forms)
+                and first[1:].islower()
+            )
+            body = any(lemma_key(noun)[0] in bodies for noun in nouns)
+            if common and nouns and not body and find_organization(m.text) is None:
+                continue
+        kept.append(m)
+    return kept
+
+
+def _in_dictionary(form) -> bool:
+    """Whether pymorphy read ``form`` from its dictionary, not guessed it from the ending."""
+    return type(form.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens a line or a sentence (after quotes and dashes)."""
+    before = text[max(0, start - 200) : start].rstrip(' \t«"—–-')
+    return start == 0 or not before or before[-1] in "\n.!?…"
+
+
+# a model or weapon code: up to three letters, digits, a hyphen ("С-400", "Су-57", "B61-12")
+_MODEL = re.compile(r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,2}\d*-\d[\w-]*")
+# what may stand between a craft word and the quoted name: a project number, a dash
+_PROJECT = re.compile(r"(?:\s+проект\w*\s+[\d.]+)?\s*[—–-]?\s*«$")
+_QUOTED = re.compile(r"«([^«»\n]{1,60})»")
+
+
+def _no_crafts(text: str, mentions: list) -> list:
+    """``mentions`` without the crafts, weapons, models and sites NER took for organisations (see
+    ``complete_organizations``)."""
+    from .geo import find_place
+
+    crafts = _generic("craft") | _generic("site")
+    titles = _generic("title")
+    found: set[tuple[str, ...]] = set()
+    quoted = list(_QUOTED.finditer(text))
+    for quote in quoted:
+        name, start = quote.group(1), quote.start()
+        before = _PROJECT.search(text, max(0, start - 60), start + 1)
+        words = re.findall(r"[\w-]+", text[max(0, start - 60) : before.start() if before else start])
+        project = before and "проект" in before.group()
+        after = re.match(r"\s+проект", text[quote.end() : quote.end() + 10])
+        title = len(name.split()) == 2 and lemma_key(name.split()[0])[0] in titles
+        # the craft or site word, or the one before a name of its owner or place ("рынок Бишкека")
+        kinds = words[-2:] if words and words[-1][:1].isupper() else words[-1:]
+        if any(" ".join(lemma_key(word)) in crafts for word in kinds) or project or after or title:
+            found.add(lemma_key(name))
+    # the quoted names listed with a craft's: "«А», «Б» и «В»"
+    for _ in range(2):
+        for quote, other in zip(quoted, quoted[1:]):
+            pair = {lemma_key(quote.group(1)), lemma_key(other.group(1))}
+            if re.fullmatch(r"(?:,| и) ", text[quote.end() : other.start()]) and pair & found:
+                found |= pair
+    kept = []
+    for m in mentions:
+        if m.type == MentionType.ORG:
+            if find_organization(m.text) is None and (lemma_key(m.text) in found or _MODEL.fullmatch(m.text)):
+                continue  # a known name stays ("G-20" is a forum)
+            number = re.fullmatch(r"(\w+)-\d+", m.text)
+            if number and find_place(number.group(1)):
+                continue
+        kept.append(m)
+    return kept
+
+
+def _one_name(mentions: list) -> list:
+    """``mentions`` with an abbreviation made of the initials of one longer organisation name of
+    the article, or a name that starts one longer name ("Совет муфтиев", "Совет муфтиев России"),
+    under that longer name; names of the organisations file keep their own."""
+    from dataclasses import replace
+
+    names = {m.normal for m in mentions if m.type == MentionType.ORG and find_organization(m.text) is None}
+    longer = {}
+    for name in names:
+        found = {n for n in names if _extends(name, n) or (_is_abbreviation(name) and name in _initials(n))}
+        if len(found) == 1:
+            longer[name] = found.pop()
+    merged = []
+    for m in mentions:
+        name, seen = m.normal, set()
+        while m.type == MentionType.ORG and name in longer and name not in seen:  # "ЧФ", "Черноморский флот"
+            seen.add(name)
+            name = longer[name]
+        merged.append(replace(m, normal=name) if name != m.normal else m)
+    return merged
+
+
+def _words(name: str) -> list[str]:
+    return name.lower().replace("ё", "е").split()
+
+
+def _extends(short: str, name: str) -> bool:
+    """Whether ``name`` is ``short`` with more words after it; a one-word ``short`` only with a
+    place, an abbreviation or an Arabic name's word after it ("Госдеп США"), as one word alone
+    is often the start of another company's name."""
+    from .geo import find_place
+
+    words, more = _words(short), name.split()[len(short.split()) :]
+    if not more or _words(name)[: len(words)] != words or _function_word(more[0]):
+        return False  # "Организация по запрещению химического оружия и ООН": two organisations
+    rest = " ".join(more)
+    # an Arabic name's last word with its article ("Джамаат аль-Вахда") goes on the same name
+    article = re.fullmatch(r"[а-яё]{1,3}-[А-ЯЁ][а-яё-]+", rest)
+    return len(words) > 1 or bool(find_place(rest)) or _is_abbreviation(rest) or bool(article)
+
+
+def _initials(name: str) -> set[str]:
+    """The abbreviations a name may have: the capitalised first letters of its words, without
+    prepositions and conjunctions, a hyphenated word giving one letter or one per part
+    ("Христианско-демократический союз": "ХДС", "ХС")."""
+    words = [w for w in name.split() if not _function_word(w)]
+    if len(words) < 2 and "-" not in name:
+        return set()
+    whole = "".join(w[0] for w in words).upper()
+    parts = "".join(p[0] for w in words for p in w.split("-") if p).upper()
+    return {whole, parts}
+
+
+def _function_word(word: str) -> bool:
+    forms = readings(word) if word.islower() else ()
+    return bool(forms) and forms[0].tag.POS in {"PREP", "CONJ"}
 
 
 def _common_word(text: str, m) -> bool:
@@ -417,6 +678,7 @@ def _place_next(mentions: list, starting: dict, ending: dict, m) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"([\w-]+) $")
+_WORD_AFTER = re.compile(r" ([\w-]+)")
 
 
 def _word_before(text: str, start: int) -> tuple[int, int, str] | None:
