@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.core import get_global
@@ -37,6 +37,7 @@ class Place:
     country: str
 
 
+@lru_cache(maxsize=100_000)  # asked of every mention by several look-ups: the same names recur in every article
 def lemma_key(text: str) -> tuple[str, ...]:
     """The words of ``text`` as dictionary lemmas, lowercased, ё as е."""
     words = re.findall(r"[\w]+(?:-[\w]+)*", text.lower().replace("ё", "е"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import rows
 from ..vocabulary import MentionType
@@ -48,6 +48,7 @@ def _index() -> dict[tuple[str, ...], Organization]:
     return index
 
 
+@lru_cache(maxsize=100_000)  # asked of every organisation mention several times: the same names recur
 def find_organization(text: str) -> Match | None:
     """The organisation whose name ``text`` starts with (after a country adjective); a country named
     by the rest, or by that adjective, goes with it."""
