@@ -186,3 +186,16 @@ def test_real_news_keep_their_measured_accuracy():
     assert countries.precision == 1.0 and countries.recall >= 0.98
     assert totals["persons"].precision >= 0.96 and totals["persons"].recall >= 0.98
     assert totals["organizations"].precision >= 0.88 and totals["organizations"].recall >= 0.85
+
+
+def test_news_scores_roles_of_the_people_found_by_words_within_words():
+    from analysis.evaluation.news import score_roles
+    from analysis.facts.schema import Person
+
+    gold = [
+        {"name": "Асан Омаров", "aliases": [], "roles": ["министр обороны Казахстана", "генерал-майор"]},
+        {"name": "Иван Петров", "aliases": [], "roles": ["посол"]},  # not found: scored under persons
+    ]
+    found = (Person("Асан Омаров", ("министр обороны", "председатель комиссии"), "KZ", ((0, 5),)),)
+    tally = score_roles(found, gold)
+    assert (tally.correct, tally.wrong, tally.missed) == (1, 1, 1)

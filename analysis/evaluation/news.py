@@ -87,6 +87,28 @@ def score_countries(found: list[str], gold: list[dict]) -> Tally:
     return Tally(correct, wrong, missed)
 
 
+def score_roles(persons, gold: list[dict]) -> Tally:
+    """The roles of the extracted people that match a gold person, against that person's gold
+    roles. A role matches when one phrase's words run inside the other's ("министр обороны" and
+    "министр обороны Казахстана"): the text's wording varies more than the position it names."""
+    correct = wrong = missed = 0
+    for entry in gold:
+        names = {normal(entry["name"]), *map(normal, entry.get("aliases", []))}
+        person = next((p for p in persons if normal(p.name) in names), None)
+        if person is None or entry.get("optional"):
+            continue  # a person not found is scored under persons
+        wanted = [normal(role) for role in entry.get("roles", [])]
+        found = [normal(role) for role in person.roles]
+        correct += sum(1 for role in found if any(_within(role, w) or _within(w, role) for w in wanted))
+        wrong += sum(1 for role in found if not any(_within(role, w) or _within(w, role) for w in wanted))
+        missed += sum(1 for w in wanted if not any(_within(role, w) or _within(w, role) for role in found))
+    return Tally(correct, wrong, missed)
+
+
+def _within(shorter: str, longer: str) -> bool:
+    return f" {shorter} " in f" {longer} "
+
+
 def digest_lines(article: Article) -> set[int]:
     """Line numbers (1-based, as in the file) of the lines the reader set aside as a digest."""
     return {article.text.count("\n", 0, p.start) + 1 for p in article.paragraphs if p.kind == "digest"}
@@ -100,6 +122,7 @@ def score_article(article: Article, facts: FactRecord, gold: dict) -> dict[str, 
         "organizations": score_names([o.name for o in facts.organizations], gold["organizations"]),
         "countries": score_countries([c.code for c in facts.countries], gold["countries"]),
     }
+    scores["roles"] = score_roles(facts.persons, gold["persons"])
     not_story = {line for block in gold.get("not_story", []) for line in block["lines"]}
     digest = {line for block in gold.get("not_story", []) if block["kind"] == "digest" for line in block["lines"]}
     found = digest_lines(article)
