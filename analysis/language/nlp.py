@@ -19,6 +19,7 @@ from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagg
 from natasha.doc import DocSent, DocToken, adapt_spans, inject_morph
 from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spaces
 
+from ..lexicon import rows
 from ..reading.corpus import Article, Paragraph
 from .geo import adjective_place, place_variant
 from .lemmas import morph_vocab, readings
@@ -154,7 +155,9 @@ def analyse(article: Article) -> Analysis:
                         paragraph.kind,
                     )
                 )
-    mentions = complete_organizations(article.text, sorted(mentions, key=lambda m: (m.start, m.stop)))
+    mentions = complete_organizations(
+        article.text, sorted(mentions, key=lambda m: (m.start, m.stop)), article.sources, article.source_spans
+    )
     mentions = _without_common_words(mentions, common)
     return Analysis(tuple(sentences), tuple(mentions))
 
@@ -658,25 +661,14 @@ def _subject_case(vocab: MorphVocab, after, readings: tuple[_Reading, ...]) -> s
 @cache
 def _government() -> dict[str, tuple[str, ...]]:
     """Prepositions and the cases they put a name after them in (``data/name_words.csv``)."""
-    from ..lexicon import rows
-
     return {row["word"]: tuple(row["cases"].split()) for row in rows("name_words.csv") if row["kind"] == "preposition"}
 
 
 @cache
-def _particles() -> frozenset[str]:
-    """Particles of surnames ("де", "фон", "аль"), from ``data/name_words.csv``."""
-    from ..lexicon import rows
-
-    return frozenset(row["word"] for row in rows("name_words.csv") if row["kind"] == "particle")
-
-
-@cache
 def _name_words(kind: str) -> frozenset[str]:
-    """The words of ``data/name_words.csv`` of one kind: "suffix" ("оглы", "кызы": part of
-    the name before them), "epithet" ("младший": part of it after a dash)."""
-    from ..lexicon import rows
-
+    """The words of ``data/name_words.csv`` of one kind: "particle" ("де", "фон", "аль": part of
+    the surname), "suffix" ("оглы", "кызы": part of the name before them), "epithet" ("младший":
+    part of it after a dash)."""
     return frozenset(row["word"] for row in rows("name_words.csv") if row["kind"] == kind)
 
 
@@ -698,10 +690,10 @@ def _name_tail(after, vocab: MorphVocab) -> tuple[list, list[str]]:
 def _particle_split(text: str) -> tuple[str, str]:
     """A name word as (particle prefix, word): "аль-Ахмедом" -> ("аль-", "Ахмедом"); a particle
     on its own ("де", "Аль") is all prefix."""
-    if text.lower() in _particles():
+    if text.lower() in _name_words("particle"):
         return text, ""
     head, dash, rest = text.partition("-")
-    if dash and head.lower() in _particles() and rest:
+    if dash and head.lower() in _name_words("particle") and rest:
         return head + dash, rest
     return "", text
 
@@ -761,8 +753,6 @@ def _hyphenated_readings(vocab: MorphVocab, word: str) -> tuple[_Reading, ...]:
 
 @cache
 def _surname_endings() -> tuple[tuple[str, str, str, str, str], ...]:
-    from ..lexicon import rows
-
     return tuple(
         (row["case"], row["ending"], row["nominative"], row["gender"], row["stem"])
         for row in rows("surname_endings.csv")
@@ -796,7 +786,7 @@ def name_nominatives(word: str) -> frozenset[str]:
 
 def name_particle(word: str) -> bool:
     """A particle of a surname standing on its own ("де", "фон", "Аль")."""
-    return word.lower() in _particles()
+    return word.lower() in _name_words("particle")
 
 
 def place_word(word: str) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lexicon import rows
+from ..reading.metadata import outlet_name
 from ..vocabulary import MentionType
 from .geo import lemma_key, place_for_key
 from .lemmas import nominative, parse, readings
@@ -86,7 +87,9 @@ def _is_generic(m, kind: str) -> bool:
     return " ".join(lemma_key(m.text)) in words or m.normal.lower() in words
 
 
-def complete_organizations(text: str, mentions: list) -> list:
+def complete_organizations(
+    text: str, mentions: list, sources: tuple[str, ...] = (), source_spans: tuple[tuple[int, int], ...] = ()
+) -> list:
     """Organisation mentions as the text names them, which NER often cuts short or mistypes.
 
     - a name the organisations file knows is an organisation, whatever NER typed it ("ЕС");
@@ -105,8 +108,9 @@ def complete_organizations(text: str, mentions: list) -> list:
       it is "также известн... как", are one organisation, its fuller name, in every mention;
     - a generic word ("СМИ", "ОАО") or a head word ("Совет", "Секретариат") alone, people
       ("Специалисты"), an adjective or a verb NER took for a name is no mention, nor is a national
-      body with no country where the article names that body with its country, nor an outlet
-      the article cites elsewhere ("передаёт «Вестник»": a later «Вестник» is that source);
+      body with no country where the article names it with more words ("Совбез" after "Совбез
+      ООН"), nor an outlet the article cites elsewhere (``sources``, the outlets the reading found
+      at ``source_spans``: after "передаёт «Вестник»" a later «Вестник» is that source);
     - a "person" that starts with a known organisation is that organisation and a person
       ("Мажилиса Ерлан Касымов"); a name run on over "и" and an abbreviation or a known name
       is two organisations ("Союза горняков и ОДКБ");
@@ -145,7 +149,7 @@ def complete_organizations(text: str, mentions: list) -> list:
     found.sort(key=lambda m: (m.start, m.stop))
     result = _run_on(text, found)
     result = _aliases(text, sorted(result, key=lambda m: (m.start, m.stop)))
-    result = _named(text, sorted(result, key=lambda m: (m.start, m.stop)))
+    result = _named(text, sorted(result, key=lambda m: (m.start, m.stop)), sources, source_spans)
     return _one_name(_no_crafts(text, _no_sentence_openers(text, result)))
 
 
@@ -475,18 +479,12 @@ _NOT_NAMES = {"ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "GRND"}
 _PROPER = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 
 
-def _named(text: str, mentions: list) -> list:
+def _named(text: str, mentions: list, sources: tuple[str, ...], source_spans: tuple[tuple[int, int], ...]) -> list:
     """``mentions`` without organisation mentions that name no organisation: a head word alone,
     people ("Специалисты"), an adjective or verb, a national body with no country where the
     article names that body with more words ("Совбез" after "Совбез ООН"), and an outlet the article cites elsewhere
     (where it cites it, the mention is that source)."""
-    from ..reading.metadata import find_sources, outlet_name
-
-    sources, position = [], 0
-    for line in text.split("\n"):  # cues are read line by line, as the article's sources are
-        sources.extend(find_sources(line, position))
-        position += len(line) + 1
-    cited = {lemma_key(source.name) for source in sources}
+    cited = {lemma_key(source) for source in sources}
     # national bodies the article names with more words ("Совбез ООН"): a bare one is that one; a
     # bare body of an article naming it with a country is left to the actors, which resolve it
     named_longer = set()
@@ -503,7 +501,7 @@ def _named(text: str, mentions: list) -> list:
         if m.type == MentionType.ORG:
             if _is_generic(m, "head") or _common_word(text, m):
                 continue
-            cites = any(s.start < m.stop and m.start < s.stop for s in sources)
+            cites = any(start < m.stop and m.start < stop for start, stop in source_spans)
             if lemma_key(m.text) in cited and not cites and not outlet_name(m.text):
                 continue  # (a known outlet is left as it is: a source wherever it is named)
             match = find_organization(m.text)
