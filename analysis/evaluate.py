@@ -2,7 +2,11 @@
 
 Scores the package's entity mentions, and raw natasha's on the same texts, on a factRuEval-2016
 folder with that evaluation's rules (see ``analysis.factru``) and prints precision, recall and
-F1 for PER, LOC, ORG and overall; then the package's meetings against the Meeting facts.
+F1 for PER, LOC, ORG and overall; then the package's facts against the gold facts of Track 3:
+meetings against Meeting facts (participants), the roles of people against Occupation facts
+(who, the position, and where: the country or organisation the role names, its words left out of
+the position, "министр обороны Казахстана" -> position "министр обороны", where Kazakhstan), and
+agreements against Deal facts (their parties as participants).
 
 The package's mentions are what ``mentions.csv`` holds for each text run through the loader
 and the extractor, typed by the actor they resolve to: people PER, countries, regions and
@@ -19,7 +23,17 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .errors import AnalysisError
-from .evaluation.factru import TYPES, FactruDocument, Score, load_documents, score_document, score_meetings
+from .evaluation.factru import (
+    FACT_KINDS,
+    TYPES,
+    FactruDocument,
+    Response,
+    Score,
+    load_documents,
+    score_document,
+    score_facts,
+)
+from .lexicon import rows
 from .vocabulary import ActorKind
 
 # factRuEval's types of the package's actors
@@ -39,9 +53,10 @@ def natasha_mentions(document: FactruDocument) -> list[tuple[str, int, int]]:
     return [(span.type, span.start, span.stop) for span in pipeline().ner_tagger(document.text).spans]
 
 
-def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]], list[tuple[frozenset[int], ...]]]:
+def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]], dict[str, list[Response]]]:
     """The package's named mentions of the text, typed by the actor each resolves to, and its
-    meetings, each as the token sets of one mention per participant."""
+    facts by Track 3 kind, each as (argument, token set of a mention or wording) pairs."""
+    from .facts.agreements import find_agreements
     from .facts.document import read_document
     from .facts.meetings import find_meetings
     from .language.geo import adjective_place
@@ -56,21 +71,90 @@ def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]]
         for m, aid in zip(doc.mentions, doc.actor_ids)
         if not adjective_place(m.text)
     ]
-    return mentions, [tuple(document.token_set(*span) for span in m.participant_mentions) for m in find_meetings(doc)]
+    facts = {
+        "meeting": [
+            tuple(("participant", document.token_set(*span)) for span in m.participant_mentions)
+            for m in find_meetings(doc)
+        ],
+        "occupation": _occupations(document, doc),
+        "deal": [
+            tuple(("participant", document.token_set(*span)) for span in _party_mentions(doc, a))
+            for a in find_agreements(doc)
+        ],
+    }
+    return mentions, facts
 
 
-def evaluate(documents: list[FactruDocument], progress: bool = True) -> tuple[dict[str, dict[str, Score]], Score]:
+def _occupations(document: FactruDocument, doc) -> list[Response]:
+    """One Occupation per distinct role of a person: who (the mention the role stands next to),
+    the position and where (the country, place or organisation the role names). The position is
+    the role's words before where (else after it), less an organisation's descriptor after the
+    last role word ("координатор движения «Левый фронт»" -> "координатор")."""
+    from .facts.roles import role_words
+    from .language.lemmas import lemma, words
+
+    heads = {lemma(row["word"]) for row in rows("not_entities.csv") if row["kind"] == "head"}
+    found: dict[tuple, Response] = {}
+    pairs = list(zip(doc.mentions, doc.actor_ids))
+    for role in doc.roles:
+        person = min(
+            (m for m, aid in pairs if aid == role.actor_id),
+            key=lambda m: min(abs(m.start - role.stop), abs(role.start - m.stop)),
+        )
+        where = next(
+            (
+                (m, aid)
+                for m, aid in pairs
+                if role.start <= m.start
+                and m.stop <= role.stop
+                and doc.by_id[aid].kind in (ActorKind.COUNTRY, ActorKind.ORGANIZATION, ActorKind.PLACE)
+            ),
+            None,
+        )
+        spans = words(document.text, role.start, role.stop)
+        wording = role.role.split()
+        if len(spans) == len(wording):
+            if where is not None:
+                before = [w for w, s in zip(wording, spans) if s.stop <= where[0].start]
+                after = [w for w, s in zip(wording, spans) if s.start >= where[0].stop]
+                wording = before or after
+            last = max((i for i, w in enumerate(wording) if lemma(w) in role_words()), default=None)
+            if last is not None and any(lemma(w) in heads or "«" in w for w in wording[last + 1 :]):
+                wording = wording[: last + 1]
+        arguments = [("who", document.token_set(person.start, person.stop)), ("position", " ".join(wording))]
+        if where is not None:
+            arguments.append(("where", document.token_set(where[0].start, where[0].stop)))
+        found.setdefault((role.actor_id, " ".join(wording), where and where[1]), tuple(arguments))
+    return list(found.values())
+
+
+def _party_mentions(doc, agreement) -> list[tuple[int, int]]:
+    """A mention of each party of an agreement: the one nearest its first naming."""
+    at = agreement.mentions[0][0] if agreement.mentions else agreement.evidence[0]
+    spans = []
+    for party in agreement.party_ids:
+        named = [m for m, aid in zip(doc.mentions, doc.actor_ids) if aid == party]
+        if named:
+            nearest = min(named, key=lambda m: abs(m.start - at))
+            spans.append((nearest.start, nearest.stop))
+    return spans
+
+
+def evaluate(
+    documents: list[FactruDocument], progress: bool = True
+) -> tuple[dict[str, dict[str, Score]], dict[str, Score]]:
     """Mention scores by system ("natasha", "package") and type (PER, LOC, ORG, overall), and the
-    package's Meeting score, summed over documents."""
+    package's fact scores by Track 3 kind, summed over documents."""
     totals = {system: {kind: Score() for kind in (*TYPES, "overall")} for system in ("natasha", "package")}
-    meetings = Score()
+    facts = {kind: Score() for kind in FACT_KINDS}
     for document in tqdm(documents, desc="factRuEval", unit="text", disable=not progress):
         mentions, found = package_output(document)
         for system, responses in (("natasha", natasha_mentions(document)), ("package", mentions)):
             for kind, score in score_document(document, responses).items():
                 totals[system][kind] = totals[system][kind] + score
-        meetings = meetings + score_meetings(document, found)
-    return totals, meetings
+        for kind in FACT_KINDS:
+            facts[kind] = facts[kind] + score_facts(document, kind, found[kind])
+    return totals, facts
 
 
 def format_table(totals: dict[str, dict[str, Score]]) -> str:
@@ -97,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         return _news(args.path, args.gold)
     try:
         documents = load_documents(args.path)
-        totals, meetings = evaluate(documents)
+        totals, facts = evaluate(documents)
     except AnalysisError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -106,11 +190,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(len(d.gold) for d in documents)} gold mentions (LocOrg as Location)"
     )
     print(format_table(totals))
-    print(
-        f"\nMeeting facts (Track 3; {sum(len(d.meetings) for d in documents)} gold, "
-        f"{meetings.responses} found and counted): precision {meetings.precision:.3f}, "
-        f"recall {meetings.recall:.3f}, F1 {meetings.f1:.3f}"
-    )
+    print("\nFacts (Track 3):\n\n| fact | gold | found and counted | precision | recall | F1 |")
+    print("|---|---|---|---|---|---|")
+    for kind, score in facts.items():
+        gold = sum(len(d.facts_of(kind)) for d in documents)
+        print(
+            f"| {kind.capitalize()} | {gold} | {score.responses} | {score.precision:.3f} | "
+            f"{score.recall:.3f} | {score.f1:.3f} |"
+        )
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.evaluation.factru import load_documents, score_document
+from analysis.evaluation.factru import load_documents, same_wording, score_document, score_facts
 
 TEXT = "Глава МИД России Сергей Лавров посетил «Газпром»."
 WORDS = ["Глава", "МИД", "России", "Сергей", "Лавров", "посетил", "«", "Газпром", "»", "."]
@@ -47,7 +47,27 @@ def document(tmp_path):
     (tmp_path / "book_1.objects").write_text(
         "".join(f"{oid} {kind} {' '.join(map(str, spans))} # text\n" for oid, kind, spans in OBJECTS), encoding="utf-8"
     )
+    (tmp_path / "book_1.coref").write_text("10 3\nname Сергей\n\n11 1\nname МИД\n\n12 4\nname Газпром\n")
+    (tmp_path / "book_1.facts").write_text(FACTS, encoding="utf-8")
     return load_documents(tmp_path)[0]
+
+
+FACTS = """1-0 Occupation
+Who obj10 Лавров Сергей
+Job span1 Глава
+Where obj11 МИД России
+
+1-1 Deal
+Participant obj11 МИД России
+Participant obj12 Газпром
+Type услуги
+
+1-2 Deal
+Participant obj10 Лавров Сергей
+Participant obj12 Газпром
+Type купля/продажа
+Сложность повышенная
+"""
 
 
 def test_gold_mentions_weigh_names_and_make_embedded_and_unnamed_ones_neutral(document):
@@ -131,16 +151,24 @@ def test_news_command_on_an_article_and_its_gold(tmp_path):
     corpus, gold = tmp_path / "corpus", tmp_path / "gold"
     corpus.mkdir()
     gold.mkdir()
-    (corpus / "own.txt").write_text(
-        "Министры встретились в Астане\n\nМинистр обороны Казахстана Асан Омаров встретился с Иваном Петровым.\n",
-        encoding="utf-8",
+    text = (
+        "Министры встретились в Астане\n\nМинистр обороны Казахстана Асан Омаров встретился с Иваном Петровым. "
+        "Стороны подписали соглашение о военном сотрудничестве.\n«Мы договорились о совместных учениях», — "
+        "сказал Омаров.\n"
     )
+    (corpus / "own.txt").write_text(text, encoding="utf-8")
+    quote = text.index("Мы договорились")
     annotation = {
         "article_id": "own",
         "not_story": [],
         "persons": [{"name": "Асан Омаров", "aliases": ["Омаров"]}, {"name": "Иван Петров", "aliases": []}],
         "organizations": [{"name": "Министерство обороны Казахстана", "aliases": [], "optional": True}],
         "countries": [{"code": "KZ", "name": "Казахстан"}],
+        "meetings": [{"kind": "meeting", "participants": ["Асан Омаров", "Иван Петров"], "lines": [3]}],
+        "quotes": [{"start": quote, "stop": text.index("»"), "speaker": "Асан Омаров"}],
+        "agreements": [
+            {"kind": "agreement", "title": "соглашение о военном сотрудничестве", "status": "signed", "lines": [3]}
+        ],
     }
     (gold / "own.json").write_text(json.dumps(annotation, ensure_ascii=False), encoding="utf-8")
     done = subprocess.run(
@@ -153,6 +181,8 @@ def test_news_command_on_an_article_and_its_gold(tmp_path):
     assert "| persons | 1.000 | 1.000 | 2 | 0 | 0 |" in done.stdout
     assert "| countries | 1.000 | 1.000 | 1 | 0 | 0 |" in done.stdout
     assert "| digest lines | 1.000 | 1.000 | 0 | 0 | 0 |" in done.stdout
+    for kind in ("meetings", "quotes", "quote speakers", "agreements", "agreement status"):
+        assert f"| {kind} | 1.000 | 1.000 | 1 | 0 | 0 |" in done.stdout
     missing = subprocess.run(
         [sys.executable, "-m", "analysis.evaluate", "news", str(tmp_path / "none")],
         capture_output=True,
@@ -199,3 +229,44 @@ def test_news_scores_roles_of_the_people_found_by_words_within_words():
     found = (Person("Асан Омаров", ("министр обороны", "председатель комиссии"), "KZ", ((0, 5),)),)
     tally = score_roles(found, gold)
     assert (tally.correct, tally.wrong, tally.missed) == (1, 1, 1)
+
+
+def test_facts_of_the_gold_with_their_arguments(document):
+    found = [
+        (f.kind, [(a.name, [sorted(m) for m in a.mentions], a.wordings) for a in f.arguments], f.ignored)
+        for f in document.facts
+    ]
+    assert found == [
+        ("occupation", [("who", [[3, 4]], ()), ("position", [], ("Глава",)), ("where", [[1, 2]], ())], False),
+        ("deal", [("participant", [[1, 2]], ()), ("participant", [[6, 7, 8]], ()), ("type", [], ("услуги",))], False),
+        (
+            "deal",
+            [("participant", [[3, 4]], ()), ("participant", [[6, 7, 8]], ()), ("type", [], ("купля/продажа",))],
+            True,
+        ),
+    ]
+
+
+def test_a_fact_earns_the_share_of_its_arguments_found(document):
+    lavrov, mid, gazprom = frozenset({4}), frozenset({1}), frozenset({7})
+    right = score_facts(document, "occupation", [(("who", lavrov), ("position", "главы"), ("where", mid))])
+    assert (right.credit, right.responses, right.gold, right.f1) == (1.0, 1, 1, 1.0)
+    wrong_job = score_facts(document, "occupation", [(("who", lavrov), ("position", "министр"), ("where", mid))])
+    assert wrong_job.credit == 0.5  # two matched of the three, one extra: 2 / (2 + 1 + 1)
+    deal = score_facts(document, "deal", [(("participant", mid), ("participant", gazprom))])
+    assert (round(deal.credit, 3), deal.responses, deal.gold) == (0.667, 1, 1)  # its type missed
+    # a response closest to a difficult gold fact is neutral: neither counted nor rewarded
+    neutral = score_facts(document, "deal", [(("participant", lavrov), ("type", "купля/продажа"))])
+    assert (neutral.credit, neutral.responses, neutral.gold) == (0.0, 0, 1)
+
+
+@pytest.mark.parametrize(
+    "response, gold, same",
+    [
+        ("мэр", "мэра", True),  # two edits
+        ("генеральный директор", "генеральному директору", True),  # the same words, inflected
+        ("министр обороны", "министра иностранных дел", False),
+    ],
+)
+def test_wordings_agree_up_to_two_edits_or_inflection(response, gold, same):
+    assert same_wording(response, gold) is same

@@ -28,8 +28,10 @@ from pathlib import Path
 import networkx as nx
 
 from ..errors import ParameterError
+from ..language.lemmas import lemma
 
 TYPES = ("PER", "LOC", "ORG")
+FACT_KINDS = ("meeting", "occupation", "deal")
 _OBJECT_TYPES = {
     "Person": "PER",
     "Location": "LOC",
@@ -69,10 +71,21 @@ class GoldMention:
 
 
 @dataclass(frozen=True, slots=True)
-class GoldMeeting:
-    """A Meeting fact: each participant as the token sets of every mention of that entity."""
+class GoldArgument:
+    """One argument of a gold fact: an entity, as the token sets of every mention of it, or a
+    wording (a job span, a deal type), as its alternatives."""
 
-    participants: tuple[tuple[frozenset[int], ...], ...]
+    name: str  # participant, who, where, position, type
+    mentions: tuple[frozenset[int], ...] = ()
+    wordings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GoldFact:
+    """A Meeting, Occupation or Deal fact of the gold (Track 3)."""
+
+    kind: str  # meeting, occupation, deal
+    arguments: tuple[GoldArgument, ...]
     ignored: bool  # marked "Сложность повышенная": neutral, as in the evaluation's default mode
 
 
@@ -82,7 +95,11 @@ class FactruDocument:
     text: str
     tokens: tuple[Token, ...]
     gold: tuple[GoldMention, ...]
-    meetings: tuple[GoldMeeting, ...] = ()
+    facts: tuple[GoldFact, ...] = ()
+
+    def facts_of(self, kind: str) -> tuple[GoldFact, ...]:
+        """The gold facts of one kind (``meeting``, ``occupation``, ``deal``)."""
+        return tuple(f for f in self.facts if f.kind == kind)
 
     def token_set(self, start: int, stop: int) -> frozenset[int]:
         """The indices of the tokens wholly inside ``[start, stop)``, glued punctuation left out."""
@@ -116,15 +133,16 @@ def load_document(folder: Path, name: str) -> FactruDocument:
         glued = (i > 0 and spans_at[i - 1][1] == start) or (i + 1 < len(raw) and spans_at[i + 1][0] == stop)
         tokens.append(Token(start, stop, word, len(word) == 1 and not word.isalpha() and glued))
     index = {row[0]: i for i, row in enumerate(raw)}
-    spans = {}
+    spans, span_texts = {}, {}
     for line in _lines(folder / f"{name}.spans"):
-        span_id, kind, _, _, first, count = line.split("#")[0].split()[:6]
+        span_id, kind, start, length, first, count = line.split("#")[0].split()[:6]
         spans[span_id] = (kind, [index[first] + k for k in range(int(count))])
+        span_texts[span_id] = text[int(start) : int(start) + int(length)]
     try:
         gold = _gold(folder / f"{name}.objects", spans)
     except KeyError:
         gold = ()
-    return FactruDocument(name, text, tuple(tokens), gold, _meetings(folder, name, spans))
+    return FactruDocument(name, text, tuple(tokens), gold, _facts(folder, name, spans, span_texts))
 
 
 def _lines(path: Path) -> list[str]:
@@ -156,8 +174,14 @@ def _gold(path: Path, spans: dict) -> tuple[GoldMention, ...]:
     )
 
 
-def _meetings(folder: Path, name: str, spans: dict) -> tuple[GoldMeeting, ...]:
-    """The document's Meeting facts, participants resolved through ``.coref`` to their mentions."""
+# arguments that qualify a fact rather than take part in it: the default mode drops them
+_QUALIFIERS = ("Модальность", "Фаза")
+_DIFFICULT = "Сложность"
+
+
+def _facts(folder: Path, name: str, spans: dict, span_texts: dict) -> tuple[GoldFact, ...]:
+    """The document's Meeting, Occupation and Deal facts: entity arguments resolved through
+    ``.coref`` to their mentions, span arguments to their text, strings as they are."""
     objects = {}
     for line in _lines(folder / f"{name}.objects"):
         object_id, _, *span_ids = line.split("#")[0].split()
@@ -172,15 +196,23 @@ def _meetings(folder: Path, name: str, spans: dict) -> tuple[GoldMeeting, ...]:
     found = []
     for block in facts.read_text(encoding="utf-8-sig").split("\n\n") if facts.is_file() else []:
         lines = [line.strip() for line in block.strip().splitlines()]
-        if not lines or not lines[0].endswith(" Meeting"):
+        kind = lines[0].split()[-1].lower() if lines else ""
+        if kind not in FACT_KINDS:
             continue
-        participants = [line.split()[1] for line in lines[1:] if line.startswith("Participant ")]
-        found.append(
-            GoldMeeting(
-                tuple(entities.get(p.removeprefix("obj"), ()) for p in participants),
-                ignored=any(line.startswith("Сложность") for line in lines),
-            )
-        )
+        arguments = []
+        for line in lines[1:]:
+            label, _, value = line.partition(" ")
+            if label in (*_QUALIFIERS, _DIFFICULT) or not value:
+                continue
+            argument = "position" if label == "Job" else label.lower()
+            if value.startswith("obj"):
+                arguments.append(GoldArgument(argument, mentions=entities.get(value.split()[0][3:], ())))
+            elif value.startswith("span"):
+                ids = [alternative.split()[0].removeprefix("span") for alternative in value.split("|")]
+                arguments.append(GoldArgument(argument, wordings=tuple(span_texts[i] for i in ids if i in span_texts)))
+            else:
+                arguments.append(GoldArgument(argument, wordings=tuple(v.strip() for v in value.split("|"))))
+        found.append(GoldFact(kind, tuple(arguments), ignored=any(line.startswith(_DIFFICULT) for line in lines)))
     return tuple(found)
 
 
@@ -299,23 +331,28 @@ def _match(document: FactruDocument, sets: list[tuple[str, frozenset[int]]]) -> 
     return sorted(pairs)
 
 
-def score_meetings(document: FactruDocument, meetings: list[tuple[frozenset[int], ...]]) -> Score:
-    """Track 3 score of one document's meetings, each given as its participants' token sets.
+# a response fact: (argument name, the token set of an entity's mention or a wording) pairs
+Response = tuple[tuple[str, frozenset[int] | str], ...]
 
-    A participant matches a gold participant when its tokens overlap a mention of that entity.
-    Each response goes to the gold meeting it shares most participants with (none if it shares
-    none); a gold meeting with its responses earns ``n / (n + extra + missing)`` over the pooled
-    participants, halved for the part of the gold pairs no single response joins when several
-    responses split it; every response earns its group's credit. Gold meetings marked difficult
-    are neutral.
+
+def score_facts(document: FactruDocument, kind: str, responses: list[Response]) -> Score:
+    """Track 3 score of one document's responses of one kind (``meeting``, ``occupation``,
+    ``deal``).
+
+    A response argument matches a gold one of the same name when its tokens overlap a mention
+    of that entity, or its wording is that span's or string's (see ``same_wording``). Each
+    response goes to the gold fact it matches most arguments of (none if it matches none); a
+    gold fact with its responses earns ``n / (n + extra + missing)`` over the pooled arguments,
+    halved for the part of the gold argument pairs no single response joins when several
+    responses split it; every response earns its group's credit. Gold facts marked difficult are
+    neutral. The evaluation searches every assignment for the best F1 of the document; taking
+    each response's best match differs only where responses compete for one gold fact.
     """
+    gold_facts = document.facts_of(kind)
     groups: dict[int, list[int]] = {}
     unassigned = 0
-    for r, participants in enumerate(meetings):
-        shared = [
-            (sum(any(_overlaps(p, g) for p in participants) for g in gold.participants), -i, i)
-            for i, gold in enumerate(document.meetings)
-        ]
+    for r, response in enumerate(responses):
+        shared = [(len(_matched(gold, response)), -i, i) for i, gold in enumerate(gold_facts)]
         best = max(shared, default=(0, 0, -1))
         if best[0] == 0:
             unassigned += 1
@@ -323,34 +360,47 @@ def score_meetings(document: FactruDocument, meetings: list[tuple[frozenset[int]
             groups.setdefault(best[2], []).append(r)
     credit_gold = credit_responses = 0.0
     counted_responses = unassigned
-    for g, responses in groups.items():
-        gold = document.meetings[g]
+    for g, members in groups.items():
+        gold = gold_facts[g]
         if gold.ignored:
             continue
-        quality = _group_quality(gold, [meetings[r] for r in responses])
+        quality = _group_quality(gold, [responses[r] for r in members])
         credit_gold += quality
-        credit_responses += quality * len(responses)
-        counted_responses += len(responses)
-    gold_count = sum(not m.ignored for m in document.meetings)
+        credit_responses += quality * len(members)
+        counted_responses += len(members)
+    gold_count = sum(not f.ignored for f in gold_facts)
     # precision counts response credit, recall gold credit, as the original's two tp figures
     return Score(credit_gold, counted_responses, gold_count, credit_responses)
 
 
-def _overlaps(participant: frozenset[int], mentions: tuple[frozenset[int], ...]) -> bool:
-    return any(participant & m for m in mentions)
+def _matches(gold: GoldArgument, name: str, value: frozenset[int] | str) -> bool:
+    if gold.name != name:
+        return False
+    if isinstance(value, frozenset):
+        return any(value & m for m in gold.mentions)
+    return any(same_wording(value, w) for w in gold.wordings)
 
 
-def _group_quality(gold: GoldMeeting, responses: list[tuple[frozenset[int], ...]]) -> float:
-    matched: dict[int, set[int]] = {}  # gold participant -> responses that name it
+def _matched(gold: GoldFact, response: Response) -> dict[int, list[int]]:
+    """Gold argument index -> the indices of the response arguments that match it (each
+    response argument matches the first gold argument it can, as in the original)."""
+    found: dict[int, list[int]] = {}
+    for a, (name, value) in enumerate(response):
+        g = next((i for i, arg in enumerate(gold.arguments) if _matches(arg, name, value)), None)
+        if g is not None:
+            found.setdefault(g, []).append(a)
+    return found
+
+
+def _group_quality(gold: GoldFact, responses: list[Response]) -> float:
+    matched: dict[int, set[int]] = {}  # gold argument -> responses that match it
     extra = 0
-    for r, participants in enumerate(responses):
-        for p in participants:
-            g = next((i for i, mentions in enumerate(gold.participants) if _overlaps(p, mentions)), None)
-            if g is None:
-                extra += 1
-            else:
-                matched.setdefault(g, set()).add(r)
-    n, missing = len(matched), len(gold.participants) - len(matched)
+    for r, response in enumerate(responses):
+        hits = _matched(gold, response)
+        extra += len(response) - sum(len(a) for a in hits.values())
+        for g in hits:
+            matched.setdefault(g, set()).add(r)
+    n, missing = len(matched), len(gold.arguments) - len(matched)
     arguments = n / (n + extra + missing) if n + extra + missing else 0.0
     if len(responses) == 1:
         return arguments
@@ -358,3 +408,29 @@ def _group_quality(gold: GoldMeeting, responses: list[tuple[frozenset[int], ...]
     pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1 :]]
     joined = sum(bool(matched[a] & matched[b]) for a, b in pairs) / len(pairs) if pairs else 1.0
     return (arguments + joined * arguments) / 2
+
+
+def same_wording(response: str, gold: str) -> bool:
+    """Whether two wordings of a job or a deal type agree: at most two edits apart once case,
+    ё/е and quote marks are set aside (the evaluation's rule), or the same words up to their
+    inflection (the evaluation compares job spans also in a normalised form, "министра
+    обороны" = "министр обороны"; the lemmas stand in for its list of those forms)."""
+    a, b = _plain(response), _plain(gold)
+    if _edits(a, b) <= 2:
+        return True
+    return [lemma(w) for w in a.split()] == [lemma(w) for w in b.split()]
+
+
+def _plain(wording: str) -> str:
+    return " ".join(re.sub(r"[«»“”„\"]", '"', wording.lower().replace("ё", "е")).split())
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(current[j - 1] + 1, previous[j] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]

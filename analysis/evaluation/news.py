@@ -1,12 +1,21 @@
 """Scores against hand-made gold for real news articles (``gold/news-dev/*.json``; its README is
-the annotation guide): persons, organisations and countries of each article's story, and lines
-of the story set aside as a digest.
+the annotation guide): persons, organisations and countries of each article's story, the roles
+of its people, its meetings, quotes and agreements, and lines of the story set aside as a digest.
 
 A gold entry lists a name and its aliases (other forms equally right); one the annotators found
 debatable is ``optional``: finding it is neither rewarded nor punished. An extracted name matches
 an entry when it equals the name or an alias (case, ё/е, spaces and quote marks aside); a second
 extracted name matching the same entry is a duplicate, counted as a wrong answer. Countries are
 compared by ISO 3166-1 code (regions such as RU-TA are not countries and are not scored).
+
+Relations name their actors by a gold entry's canonical name or a country's code; an extracted
+actor is read as the entry its name matches (a country by its code). A meeting is right when it is
+told on one of a gold meeting's lines and names at least two of its participants (all of them if
+it has fewer) and no one outside its participants and ``also``. A gold quote is found when an
+extracted quote overlaps it; its speaker is right when that quote's speaker is the gold one. An
+agreement is right when one of its namings lies on a gold agreement's line and it is of the same
+kind or shares a content word with the gold title. A second extracted fact matching the same gold
+one is a duplicate, counted wrong; one matching an ``optional`` entry counts neither way.
 """
 
 from __future__ import annotations
@@ -114,6 +123,123 @@ def digest_lines(article: Article) -> set[int]:
     return {article.text.count("\n", 0, p.start) + 1 for p in article.paragraphs if p.kind == "digest"}
 
 
+def _entries(gold: dict) -> dict[str, str]:
+    """Every normalised name form of the article's gold persons and organisations -> canonical name."""
+    forms = {}
+    for entry in [*gold["persons"], *gold["organizations"]]:
+        for form in (entry["name"], *entry.get("aliases", [])):
+            forms.setdefault(normal(form), entry["name"])
+    return forms
+
+
+def _canonical(name: str | None, forms: dict[str, str], codes: dict[str, str]) -> str | None:
+    """The gold name (or country code) an extracted actor name stands for, else the name itself."""
+    if name is None:
+        return None
+    return forms.get(normal(name)) or codes.get(name) or name
+
+
+def _lines(text: str, start: int, stop: int) -> set[int]:
+    return set(range(text.count("\n", 0, start) + 1, text.count("\n", 0, max(start, stop - 1)) + 2))
+
+
+def score_meetings(text: str, facts: FactRecord, gold: dict) -> Tally:
+    """Extracted meetings against the gold ``meetings`` (see the module's rules)."""
+    forms, codes = _entries(gold), {c.name: c.code for c in facts.countries}
+    entries = gold.get("meetings", [])
+    matched: set[int] = set()
+    correct = wrong = 0
+    for meeting in facts.meetings:
+        lines = _lines(text, *meeting.evidence)
+        names = {_canonical(name, forms, codes) for name in meeting.participants}
+        entry = next(
+            (
+                i
+                for i, e in enumerate(entries)
+                if lines & set(e["lines"])
+                and names <= {*e["participants"], *e.get("also", [])}
+                and len(names & set(e["participants"])) >= min(2, len(e["participants"]))
+            ),
+            None,
+        )
+        if entry is None or entry in matched:
+            wrong += 1
+            continue
+        matched.add(entry)
+        correct += not entries[entry].get("optional")
+    missed = sum(1 for i, e in enumerate(entries) if not e.get("optional") and i not in matched)
+    return Tally(correct, wrong, missed)
+
+
+def score_quotes(facts: FactRecord, gold: dict) -> tuple[Tally, Tally]:
+    """Extracted quotes against the gold ``quotes``: found (a gold quote counts once however
+    many extracted quotes overlap it; an extracted quote overlapping none is wrong), and their
+    speakers (right; wrong: another speaker named; missed: wrong or none, so that recall is the
+    share of found quotes with the right speaker)."""
+    forms, codes = _entries(gold), {c.name: c.code for c in facts.countries}
+    entries = gold.get("quotes", [])
+
+    def overlapping(quote, entry) -> bool:
+        return quote.start < entry["stop"] and entry["start"] < quote.stop
+
+    wrong = sum(1 for q in facts.quotes if not any(overlapping(q, e) for e in entries))
+    found = right = named_wrong = unnamed = 0
+    for entry in entries:
+        quotes = [q for q in facts.quotes if overlapping(q, entry)]
+        if entry.get("optional"):
+            continue
+        if not quotes:
+            continue
+        found += 1
+        if entry.get("speaker") is None:
+            continue
+        speaker = _canonical(
+            max(quotes, key=lambda q: min(q.stop, entry["stop"]) - max(q.start, entry["start"])).speaker, forms, codes
+        )
+        if speaker == entry["speaker"]:
+            right += 1
+        elif speaker is None:
+            unnamed += 1
+        else:
+            named_wrong += 1
+    missed = sum(1 for e in entries if not e.get("optional")) - found
+    return Tally(found, wrong, missed), Tally(right, named_wrong, named_wrong + unnamed)
+
+
+def score_agreements(text: str, facts: FactRecord, gold: dict) -> tuple[Tally, Tally]:
+    """Extracted agreements against the gold ``agreements`` (see the module's rules), and the
+    status of those matched to a gold agreement with a status (right, wrong, and none given)."""
+    entries = gold.get("agreements", [])
+    matched: set[int] = set()
+    correct = wrong = 0
+    status = Tally()
+    for agreement in facts.agreements:
+        lines = set().union(*(_lines(text, *span) for span in agreement.mentions or [agreement.evidence]))
+        word = {w for w in normal(agreement.title).split() if len(w) > 3}  # its content words
+        entry = next(
+            (
+                i
+                for i, e in enumerate(entries)
+                if lines & set(e["lines"]) and (e["kind"] == agreement.kind or word & set(normal(e["title"]).split()))
+            ),
+            None,
+        )
+        if entry is None or entry in matched:
+            wrong += 1
+            continue
+        matched.add(entry)
+        correct += not entries[entry].get("optional")
+        wanted = entries[entry].get("status")
+        if wanted and not entries[entry].get("optional"):
+            status = status + Tally(
+                int(agreement.status == wanted),
+                int(agreement.status not in (None, wanted)),
+                int(agreement.status != wanted),
+            )
+    missed = sum(1 for i, e in enumerate(entries) if not e.get("optional") and i not in matched)
+    return Tally(correct, wrong, missed), status
+
+
 def score_article(article: Article, facts: FactRecord, gold: dict) -> dict[str, Tally]:
     """Tallies of one article: each kind of entity, and its lines classed as digest (a line the
     gold says is story counts wrong, a gold digest line not set aside counts missed)."""
@@ -123,6 +249,12 @@ def score_article(article: Article, facts: FactRecord, gold: dict) -> dict[str, 
         "countries": score_countries([c.code for c in facts.countries], gold["countries"]),
     }
     scores["roles"] = score_roles(facts.persons, gold["persons"])
+    if "meetings" in gold:
+        scores["meetings"] = score_meetings(article.text, facts, gold)
+    if "quotes" in gold:
+        scores["quotes"], scores["quote speakers"] = score_quotes(facts, gold)
+    if "agreements" in gold:
+        scores["agreements"], scores["agreement status"] = score_agreements(article.text, facts, gold)
     not_story = {line for block in gold.get("not_story", []) for line in block["lines"]}
     digest = {line for block in gold.get("not_story", []) if block["kind"] == "digest" for line in block["lines"]}
     found = digest_lines(article)

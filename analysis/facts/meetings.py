@@ -1,20 +1,31 @@
-"""Meetings, talks, visits and sessions, with who took part, where and when.
+"""Meetings, talks, visits, sessions and calls, with the parties that met, where and when.
 
-A sentence of the story that names a meeting (``data/meeting_words.csv``, matched by lemma:
-"встреча", "встретился", "переговоры", "визит", "заседание") and at least two participants is
-a meeting. Participants are the people the sentence names when there are two or more (the organisations
-and countries next to them describe their positions), else its people and organisations, else
-its countries ("Казахстан и Россия провели переговоры"); a name inside a person's role phrase
-("генеральный директор АО «ТЕХМАШ»") is never a participant. A plural meeting noun
-("динамика взаимных визитов") is meetings in general, not one; a negated or future one ("не
-планировался", "встретятся") and one inside «quoted» words are not reported as held. The place
-is a city the sentence names, the date the first date it states.
+A story sentence holding a meeting word (``data/meeting_words.csv``, by lemma: "встреча",
+"встретился", "переговоры", "визит", "заседание", "телефонный разговор") is parsed with natasha's
+dependency model, and only such sentences are: the parse costs about as much as NER. The
+parties are read from the meeting phrase, not from every name in the sentence:
 
-A sentence that refers back to a meeting, the meeting noun in an oblique case ("во встрече
-также приняли участие ...", "по итогам встречи", "участники встречи"), adds its people to the
-article's last meeting instead of starting a new one, and so does a sentence naming a meeting
-at the same place as an earlier one (the lead and the body of one report). Once a meeting has
-people or organisations, the countries are dropped from its participants.
+* a meeting verb's subject and its "с кем"/"между кем" ("Омаров встретился с Петровым");
+* a meeting noun's genitive and its "с"/"между" ("переговоры Омарова и Петрова", "визит
+  министра в Казахстан"), and the subject of the verb that tells of it ("Омаров провёл
+  телефонный разговор с Петровым", "Омаров прибыл с визитом");
+* the host of a visit, a country it goes to ("визит в Казахстан"); otherwise a country named
+  with "в"/"на" is where it happened, never a party ("переговоры в Казахстане").
+
+Each party is the person its phrase names ("с министром обороны России Асаном Омаровым" ->
+Омаров), else its organisations and countries ("делегации России и Казахстана"); a subject "он"
+is the person named last before the sentence, a bare title ("министр") the person the article
+gave it. An outlet is never a party ("в беседе с RT" is an interview), nor is a meeting word
+governed by a speech verb ("пояснил в беседе"). A plural meeting noun ("регулярные визиты") is
+meetings in general; one negated, in the future, planned or called off (``data/meeting_cues.csv``:
+"планируют провести", "встретятся", "визит отложили") or inside «quoted» words is not reported
+as held. It takes two parties to meet.
+
+A sentence telling of a meeting that shares two parties with an earlier one (or one, and the
+place) tells more of it: the lead and the body of one report are one
+meeting, its evidence running over both. "Во встрече приняли участие X и Y" adds X and Y to the
+meeting told last. The place is the city (else the country) named with "в"/"на"; the date is
+the first date the sentence states, "сегодня" the day of publication.
 """
 
 from __future__ import annotations
@@ -22,20 +33,32 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from ..language.lemmas import lemma, parse, stem_pattern, words
+from ..language.lemmas import lemma, parse, stem_pattern
+from ..language.syntax import Token, case_word, children, parse_sentences, phrase, subtree
 from ..lexicon import rows
 from ..vocabulary import ActorKind
 from .document import Document
 from .schema import Meeting
 
-_PARTIES = (ActorKind.PERSON, ActorKind.ORGANIZATION)
-# words right before a meeting word that make it a reference to a meeting already told of
-_BACK_REFERENCE = {"в", "во", "на", "по", "ход", "итог", "участник", "рамка", "время"}
+_PARTY_KINDS = (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY)
+_WITH = frozenset({"с", "со", "между"})
+_AT = frozenset({"в", "во", "на"})
+_SUBJECTS = ("nsubj", "nsubj:pass")
+# a party's phrase stops at a clause of its own
+_CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "csubj", "punct"})
+_PRONOUNS = frozenset({"он", "она"})
+# relations from a meeting word up to the words that say whether it took place
+_TELLS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "xcomp", "nmod"})
 
 
 @cache
 def _meeting_words() -> dict[str, str]:
     return {row["lemma"]: row["kind"] for row in rows("meeting_words.csv")}
+
+
+@cache
+def _cues(cue: str) -> frozenset[str]:
+    return frozenset(row["lemma"] for row in rows("meeting_cues.csv") if row["cue"] == cue)
 
 
 @cache
@@ -54,124 +77,293 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
     ``dates`` are the article's ``DateMention`` records; "сегодня" is the day the article was
     published (as far as it states it). Sentences of a digest of other news are left out.
     """
-    text, published = doc.text, doc.article.published
-    kinds = _meeting_words()
-    by_id = doc.by_id
-    role_spans = [(r.start, r.stop) for r in doc.roles]
-    grouped = doc.by_sentence
+    text = doc.text
+    sentences = doc.story_sentences(_candidates())
+    parses = parse_sentences(text, [(s.start, s.stop) for s in sentences])
     meetings: list[Meeting] = []
-    for sentence in doc.story_sentences(_candidates()):
-        tokens = [w for w in words(text, sentence.start, sentence.stop) if w.text[:1].isalnum()]
-        lemmas = [lemma(w.text) for w in tokens]
-        trigger = next(
-            (
-                i
-                for i, word_lemma in enumerate(lemmas)
-                if word_lemma in kinds
-                and not _generic(tokens[i].text, word_lemma)
-                and not _unreal(tokens, lemmas, i)
-                and not _quoted(text, sentence.start, tokens[i].start)
-            ),
-            None,
-        )
-        if trigger is None:
-            continue
-        kind = kinds[lemmas[trigger]]
-        found = _participants(grouped.get(sentence.index, []), by_id, role_spans)
-        place = next(
-            (by_id[aid].name for m, aid in grouped.get(sentence.index, []) if by_id[aid].kind == ActorKind.PLACE), None
-        )
-        date = next((d.value for d in dates if sentence.start <= d.start < sentence.stop), None)
-        if date is None and published and _today() & set(lemmas):
-            date = published  # "сегодня состоялась встреча" in an article of that day (partial stays partial)
-        back_reference = _refers_back(tokens[trigger].text) or (trigger > 0 and lemmas[trigger - 1] in _BACK_REFERENCE)
-        earlier = _same_meeting(meetings, kind, place, back_reference)
-        if earlier is not None and back_reference:
-            # "во встрече в Астане также приняли участие ...": more people and the place; a date
-            # there is another matter's ("по итогам встречи подписали план на 2021 год")
-            people = [
-                (aid, span)
-                for aid, span in found
-                if by_id[aid].kind == ActorKind.PERSON and aid not in meetings[earlier].participant_ids
-            ]
-            if people or (place and not meetings[earlier].place):
-                meetings[earlier] = _merge(meetings[earlier], people, place, None, by_id, evidence_stop=sentence.stop)
-        elif earlier is not None:
-            meetings[earlier] = _merge(meetings[earlier], found, place, date, by_id, evidence_stop=sentence.stop)
-        else:
-            meeting = _merge(
-                Meeting(kind, (), (), place, date, (sentence.start, sentence.stop)), found, place, date, by_id
-            )
-            if len(meeting.participants) >= 2:
-                meetings.append(meeting)
+    for sentence, tokens in zip(sentences, parses):
+        lemmas = [lemma(t.text) for t in tokens]
+        for trigger, word_lemma in enumerate(lemmas):
+            kind = _meeting_words().get(word_lemma)
+            if kind is None or _not_held(tokens, lemmas, trigger, sentence.start, text):
+                continue
+            pairs = doc.by_sentence.get(sentence.index, [])
+            found = _parties(doc, tokens, lemmas, trigger, kind, pairs, sentence.start)
+            if _attended(tokens, lemmas, trigger):
+                attending = _attending(doc, tokens, lemmas, trigger, pairs, sentence.start)
+                if meetings:  # "во встрече в Астане также приняли участие ...": the one told last
+                    place = _place(doc, tokens, trigger, pairs, {aid for aid, _ in attending})
+                    meetings[-1] = _merge(meetings[-1], [*found, *attending], place, None, doc, sentence.stop)
+                    break
+                first: dict[str, tuple[int, int]] = {}
+                for aid, span in [*found, *attending]:
+                    first.setdefault(aid, span)
+                found = sorted(first.items(), key=lambda item: item[1])
+            if len(found) < 2:
+                continue
+            place = _place(doc, tokens, trigger, pairs, {aid for aid, _ in found})
+            date = next((d.value for d in dates if sentence.start <= d.start < sentence.stop), None)
+            if date is None and doc.article.published and _today() & set(lemmas):
+                date = doc.article.published  # "сегодня состоялась встреча" in an article of that day
+            earlier = _same_meeting(doc, meetings, place, {aid for aid, _ in found})
+            if earlier is None:
+                meetings.append(
+                    _merge(Meeting(kind, (), (), place, date, (sentence.start, sentence.stop)), found, place, date, doc)
+                )
+            else:
+                meetings[earlier] = _merge(meetings[earlier], found, place, date, doc, sentence.stop)
+            break
     return meetings
 
 
-def _generic(word: str, word_lemma: str) -> bool:
-    """Meetings in general ("динамика взаимных визитов"): a plural meeting noun, "переговоры" aside."""
+def _governor(tokens: list[Token], trigger: int) -> int:
+    """The verb that tells of a meeting noun ("провели переговоры", "состоялась встреча"), up
+    through the verbs it is the complement of ("планируют провести"), or the trigger itself."""
+    at, seen = trigger, {trigger}
+    while tokens[at].head not in (-1, *seen) and tokens[at].rel in ("obj", "nsubj", "nsubj:pass", "obl", "xcomp"):
+        at = tokens[at].head
+        seen.add(at)
+        if tokens[at].rel != "xcomp":
+            break
+    return at
+
+
+def _not_held(tokens: list[Token], lemmas: list[str], trigger: int, start: int, text: str) -> bool:
+    """Meetings in general, meetings that did not or have not yet happened, interviews and
+    words quoted from someone."""
+    word = tokens[trigger].text
     form = parse(word)
-    return form is not None and form.tag.POS == "NOUN" and form.tag.number == "plur" and word_lemma != "переговоры"
+    if form is not None and form.tag.POS == "NOUN" and form.tag.number == "plur" and lemmas[trigger] != "переговоры":
+        return True  # "динамика взаимных визитов"
+    before = text[start : tokens[trigger].start]
+    if before.count("«") > before.count("»"):
+        return True
+    chain, at = {trigger}, trigger
+    # the model's heads may form a loop: a token already on the chain ends it
+    while tokens[at].head not in (-1, *chain) and tokens[at].rel in _TELLS:
+        at = tokens[at].head
+        chain.add(at)
+        if tokens[at].rel not in ("xcomp", "obl", "nmod"):
+            break
+    for i in chain:
+        form = parse(tokens[i].text)
+        if form is not None and form.tag.POS == "VERB" and form.tag.tense == "futr":
+            return True
+        if lemmas[i] in _cues("unreal"):
+            return True
+        if any(lemmas[c] == "не" for c in children(tokens, i, "advmod")):
+            return True
+    return any(lemmas[c] in _cues("unreal") for c in children(tokens, trigger, "amod"))
 
 
-def _unreal(tokens, lemmas: list[str], i: int) -> bool:
-    """A meeting that did not or has not yet happened: negated ("не планировался") or a verb in
-    the future ("встретятся")."""
-    form = parse(tokens[i].text)
-    future = form is not None and form.tag.POS == "VERB" and form.tag.tense == "futr"
-    return future or "не" in lemmas[max(0, i - 2) : i]
+def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, start: int):
+    """(actor id, mention span) of each party of the meeting phrase, in text order."""
+    heads: list[int] = []
+    people_at: list[int] = []
+    form = parse(tokens[trigger].text)
+    verb = form is not None and form.tag.POS in ("VERB", "INFN", "PRTF", "GRND")
+    if verb:
+        heads += children(tokens, trigger, *_SUBJECTS)
+        heads += [i for i in children(tokens, trigger, "obl", "nmod") if case_word(tokens, i) in _WITH]
+        if kind == "visit":
+            heads += children(tokens, trigger, "obj")
+    else:
+        heads += [i for i in children(tokens, trigger, "nmod") if case_word(tokens, i) in (None, *_WITH)]
+        heads += [
+            j
+            for i in children(tokens, trigger, "nmod")
+            if lemmas[i] == "участие" and case_word(tokens, i) in _WITH  # "с участием X"
+            for j in children(tokens, i, "nmod")
+        ]
+        governor, rel = _governor(tokens, trigger), tokens[trigger].rel
+        # the verb's subject held the meeting ("провёл переговоры", "прибыл с визитом"); its
+        # "с кем" met the subject ("состоялась встреча с ..."); a meeting told of as a setting
+        # ("тема была главной на встрече") says nothing of who met
+        held = rel == "obj" or (rel == "obl" and case_word(tokens, trigger) in _WITH)
+        if governor != trigger and (held or rel in _SUBJECTS):
+            heads += children(tokens, governor, *_SUBJECTS) if held else []
+            heads += [i for i in children(tokens, governor, "obl") if case_word(tokens, i) in _WITH and i != trigger]
+        elif governor != trigger and rel == "obl":
+            # "Омаров заявил в ходе встречи с Петровым": the person acting at the meeting took
+            # part in it; a topic ("тема была главной на встрече") did not
+            people_at = children(tokens, governor, *_SUBJECTS)
+        if kind == "visit":
+            hosts = [i for i in children(tokens, trigger, "nmod") if case_word(tokens, i) in _AT]
+            if governor != trigger:
+                hosts += [i for i in children(tokens, governor, "obl") if case_word(tokens, i) in _AT]
+            heads += hosts
+    found: dict[str, tuple[int, int]] = {}
+    roles = [(r.start, r.stop) for r in doc.roles]
+    for head in sorted(set(heads) | set(people_at)):
+        named = _actors(doc, tokens, lemmas, head, pairs, start, visit_host=kind == "visit")
+        if not named and case_word(tokens, head) in _WITH:
+            named = _led_by(doc, tokens, head, pairs)
+        for aid, span in named:
+            if head in people_at and head not in heads and doc.by_id[aid].kind != ActorKind.PERSON:
+                continue
+            # "президента США Асана Омарова": the country names his position, he is the party
+            if not any(low <= span[0] and span[1] <= high for low, high in roles):
+                found.setdefault(aid, span)
+    return sorted(found.items(), key=lambda item: item[1])
 
 
-def _quoted(text: str, start: int, position: int) -> bool:
-    """Whether ``position`` is inside «...» opened in its sentence: someone's words, not the report."""
-    before = text[start:position]
-    return before.count("«") > before.count("»")
+def _actors(doc: Document, tokens, lemmas, head: int, pairs, start: int, visit_host: bool):
+    """The actors a party's phrase names: its people, else its organisations and countries (an
+    outlet never); a pronoun or a bare title stands for a person named before."""
+    low, high = phrase(tokens, head, _CLAUSES)
+    inside = [(m, aid) for m, aid in pairs if low <= m.start and m.stop <= high]
+    kinds = {aid: doc.by_id[aid].kind for _, aid in inside}
+    if visit_host and tokens[head].rel in ("nmod", "obl") and case_word(tokens, head) in _AT:
+        inside = [(m, aid) for m, aid in inside if kinds[aid] == ActorKind.COUNTRY]  # a city is the place
+    people = [(aid, (m.start, m.stop)) for m, aid in inside if kinds[aid] == ActorKind.PERSON]
+    if people:
+        return people
+    others = [(aid, (m.start, m.stop)) for m, aid in inside if kinds[aid] in _PARTY_KINDS]
+    if others:
+        return others
+    if inside:
+        return []
+    if lemmas[head] in _PRONOUNS:
+        return _named_before(doc, start)
+    return _titled(doc, lemmas[head], start)
 
 
-def _refers_back(word: str) -> bool:
-    """A meeting noun in an oblique case ("целью встречи", "участники переговоров") names a
-    meeting already told of; one that is the subject or object ("состоялась встреча", "провел
-    встречу") tells of it."""
-    form = parse(word)
-    return form is not None and form.tag.POS == "NOUN" and form.tag.case not in ("nomn", "accs")
+def _led_by(doc: Document, tokens, head: int, pairs):
+    """For "с делегацией …" whose phrase names no one, the people the sentence names after it
+    ("… во главе с председателем Асаном Омаровым"), outside a parenthetical clause ("сообщили в
+    пресс-службе") and role phrases: the parse often loses where such a tail attaches."""
+    aside = {tokens[j].start for i, t in enumerate(tokens) if t.rel == "parataxis" for j in subtree(tokens, i)}
+    roles = [(r.start, r.stop) for r in doc.roles]
+    return [
+        (aid, (m.start, m.stop))
+        for m, aid in pairs
+        if doc.by_id[aid].kind == ActorKind.PERSON
+        and m.start > tokens[head].start
+        and m.start not in aside
+        and not any(low <= m.start < high for low, high in roles)
+    ]
 
 
-def _participants(pairs, by_id, role_spans) -> list[tuple[str, tuple[int, int]]]:
-    """Actor ids of the sentence's participants, each with its first mention, in text order."""
-    seen: dict[str, tuple[int, int]] = {}
-    for mention, aid in pairs:
-        kind = by_id[aid].kind
-        inside_role = any(start <= mention.start and mention.stop <= stop for start, stop in role_spans)
-        if kind in (*_PARTIES, ActorKind.COUNTRY) and not inside_role and aid not in seen:
-            seen[aid] = (mention.start, mention.stop)
-    if sum(by_id[aid].kind == ActorKind.PERSON for aid in seen) >= 2:  # the others name their positions
-        seen = {aid: span for aid, span in seen.items() if by_id[aid].kind == ActorKind.PERSON}
-    elif any(by_id[aid].kind in _PARTIES for aid in seen):
-        seen = {aid: span for aid, span in seen.items() if by_id[aid].kind in _PARTIES}
-    return list(seen.items())
+def _named_before(doc: Document, start: int):
+    """The person named last before ``start``."""
+    earlier = [
+        (aid, (m.start, m.stop))
+        for m, aid in zip(doc.mentions, doc.actor_ids)
+        if m.stop <= start and doc.by_id[aid].kind == ActorKind.PERSON
+    ]
+    return earlier[-1:]
 
 
-def _same_meeting(meetings: list[Meeting], kind: str, place: str | None, back_reference: bool) -> int | None:
-    """The earlier meeting a sentence tells more of: the last one of its kind (else the last one)
-    when it refers back, else one at the same place."""
-    if not meetings:
-        return None
-    if back_reference:
-        return next((i for i in reversed(range(len(meetings))) if meetings[i].kind == kind), len(meetings) - 1)
-    return next((i for i, m in enumerate(meetings) if place and m.place == place), None)
+def _titled(doc: Document, word_lemma: str, start: int):
+    """The person named before ``start`` whom the article gave a title starting with this word."""
+    titled = {r.actor_id for r in doc.roles if r.start < start and lemma(r.role.split()[0]) == word_lemma}
+    earlier = [
+        (aid, (m.start, m.stop)) for m, aid in zip(doc.mentions, doc.actor_ids) if m.stop <= start and aid in titled
+    ]
+    return earlier[-1:]
 
 
-def _merge(meeting: Meeting, found, place, date, by_id, evidence_stop: int = 0) -> Meeting:
-    """``meeting`` with the participants ``found`` added (countries dropped once there are people),
-    its place and date filled in when it had none, and its evidence running on to ``evidence_stop``
-    when a later sentence added to it."""
+def _attended(tokens, lemmas, trigger: int) -> bool:
+    """A meeting noun attended ("во встрече приняли участие", "на переговорах присутствовали")."""
+    governor = tokens[trigger].head
+    return governor >= 0 and (
+        lemmas[governor] in _cues("attend") or any(lemmas[c] in _cues("attend") for c in children(tokens, governor))
+    )
+
+
+def _attending(doc: Document, tokens, lemmas, trigger: int, pairs, start: int):
+    """The parties the attending verb's subject names; when the parse finds none there, the
+    sentence is a list of who attended: its people outside role phrases."""
+    governor = tokens[trigger].head
+    found = [
+        pair
+        for head in children(tokens, governor, *_SUBJECTS)
+        for pair in _actors(doc, tokens, lemmas, head, pairs, start, visit_host=False)
+    ]
+    if found:
+        return found
+    roles = [(r.start, r.stop) for r in doc.roles]
+    return [
+        (aid, (m.start, m.stop))
+        for m, aid in pairs
+        if doc.by_id[aid].kind == ActorKind.PERSON and not any(low <= m.start and m.stop <= high for low, high in roles)
+    ]
+
+
+def _place(doc: Document, tokens, trigger: int, pairs, parties: set[str]) -> str | None:
+    """Where the meeting was: a city named with "в"/"на" and the prepositional case ("в Астане",
+    "в городе Джидда", not "давление на Астану"), else such a country in the meeting phrase (on
+    the meeting word or the verb telling of it: not "обсудили положение в Афганистане"); never a
+    party."""
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    holders = {trigger, _governor(tokens, trigger)}
+    cities, countries = [], []
+    for m, aid in pairs:
+        at = starts.get(m.start)
+        if aid in parties or at is None:
+            continue
+        seen = {at}  # up from a name to the noun it names ("в городе Джидда"), loops aside
+        while tokens[at].rel in ("appos", "flat", "flat:name") and tokens[at].head not in (-1, *seen):
+            at = tokens[at].head
+            seen.add(at)
+        form = parse(tokens[at].text)
+        if case_word(tokens, at) not in _AT or form is None or form.tag.case not in ("loct", "loc2"):
+            continue
+        actor = doc.by_id[aid]
+        if actor.kind == ActorKind.PLACE:
+            cities.append(actor.name)
+        elif actor.kind == ActorKind.COUNTRY and tokens[at].head in holders:
+            countries.append(actor.name)
+    return next(iter(cities + countries), None)
+
+
+def _same_meeting(doc: Document, meetings: list[Meeting], place: str | None, parties: set[str]) -> int | None:
+    """The earlier meeting a sentence tells more of: the one sharing most parties with it (the
+    first of those), two at least, or one and the place. A person shares with the countries and
+    bodies of his role ("министр обороны России Асан Омаров" and "Россия")."""
+    stands = _stands_for(doc)
+    best, index = 0, None
+    for i, meeting in enumerate(meetings):
+        theirs = set().union(*(stands.get(aid, {aid}) for aid in meeting.participant_ids))
+        shared = sum(1 for aid in parties if stands.get(aid, {aid}) & theirs)
+        if (shared >= 2 or (shared and place and meeting.place == place)) and shared > best:
+            best, index = shared, i
+    return index
+
+
+def _stands_for(doc: Document) -> dict[str, set[str]]:
+    """Each person's id with the ids of the countries and organisations the role phrases the
+    article gives that person name ("председатель генштаба турецкой армии" -> Turkey)."""
+    stands: dict[str, set[str]] = {}
+    for role in doc.roles:
+        named = {
+            aid
+            for m, aid in zip(doc.mentions, doc.actor_ids)
+            if role.start <= m.start and m.stop <= role.stop and doc.by_id[aid].kind in _PARTY_KINDS
+        }
+        stands.setdefault(role.actor_id, {role.actor_id}).update(named)
+    return stands
+
+
+def _merge(meeting: Meeting, found, place, date, doc: Document, evidence_stop: int = 0) -> Meeting:
+    """``meeting`` with the parties ``found`` added (only people once it has two: the countries
+    and bodies are theirs), its place and date filled in when it had none, and its evidence
+    running on to ``evidence_stop`` when a later sentence added to it."""
     pairs = list(zip(meeting.participant_ids, meeting.participant_mentions))
-    pairs += [(aid, span) for aid, span in found if aid not in meeting.participant_ids]
-    if any(by_id[aid].kind in _PARTIES for aid, _ in pairs):
-        pairs = [(aid, span) for aid, span in pairs if by_id[aid].kind in _PARTIES]
+    people = sum(doc.by_id[aid].kind == ActorKind.PERSON for aid in meeting.participant_ids)
+    for aid, span in found:
+        if aid not in dict(pairs) and (people < 2 or doc.by_id[aid].kind == ActorKind.PERSON):
+            pairs.append((aid, span))
+    # a person stands in for the country or body of his role ("встреча министров обороны
+    # Казахстана и России" told again with their names)
+    stands = _stands_for(doc)
+    people = [aid for aid, _ in pairs if doc.by_id[aid].kind == ActorKind.PERSON]
+    represented = {other for aid in people for other in stands.get(aid, ())}
+    pairs = [(aid, span) for aid, span in pairs if doc.by_id[aid].kind == ActorKind.PERSON or aid not in represented]
     return replace(
         meeting,
         participant_ids=tuple(aid for aid, _ in pairs),
-        participants=tuple(by_id[aid].name for aid, _ in pairs),
+        participants=tuple(doc.by_id[aid].name for aid, _ in pairs),
         participant_mentions=tuple(span for _, span in pairs),
         place=meeting.place or place,
         date=meeting.date or date,

@@ -62,6 +62,7 @@ class Analysis:
 
 @dataclass(frozen=True, slots=True)
 class Pipeline:
+    embedding: NewsEmbedding  # shared with the syntax model, loaded only where a finder needs it
     segmenter: Segmenter
     morph_vocab: MorphVocab
     morph_tagger: NewsMorphTagger
@@ -73,6 +74,7 @@ def pipeline() -> Pipeline:
     """The process's natasha models, loaded once (about 1.5 s) on first use."""
     embedding = NewsEmbedding()
     return Pipeline(
+        embedding=embedding,
         segmenter=Segmenter(),
         morph_vocab=morph_vocab(),
         morph_tagger=NewsMorphTagger(embedding),

@@ -1,0 +1,90 @@
+"""Meetings from the dependency parse of the sentences that tell of them, on texts written here."""
+
+import pytest
+
+from analysis.facts.document import read_document
+from analysis.facts.meetings import find_meetings
+from analysis.reading.corpus import parse_article
+
+
+def meetings_of(text: str) -> list[tuple]:
+    doc = read_document(parse_article("own", text))
+    return [(m.kind, m.participants, m.place, m.evidence) for m in find_meetings(doc)]
+
+
+def test_a_phone_call_is_a_meeting_of_the_subject_and_whom_he_called():
+    text = (
+        "Новости\nПрезидент Казахстана Асан Омаров провёл телефонный разговор с президентом Узбекистана "
+        "Бахтияром Каримовым.\n"
+    )
+    assert meetings_of(text) == [("call", ("Асан Омаров", "Бахтияр Каримов"), None, (8, 114))]
+
+
+def test_an_interview_and_the_commentators_of_talks_are_no_meeting():
+    text = (
+        "Эксперты о переговорах\nЭксперт Центра стратегических исследований Олег Петров в беседе с RT пояснил, "
+        "что переговоры продлятся долго.\nАналитик Иван Сидоров согласился с ним.\n"
+    )
+    assert meetings_of(text) == []
+
+
+def test_the_country_of_the_venue_is_the_place_not_a_party():
+    text = "Итоги недели\nПереговоры министров обороны Асана Омарова и Бахтияра Каримова прошли в Казахстане.\n"
+    assert meetings_of(text) == [("talks", ("Асан Омаров", "Бахтияр Каримов"), "Казахстан", (13, 96))]
+
+
+def test_a_country_a_talk_is_about_is_not_its_place():
+    text = "Новости\nАсан Омаров и Бахтияр Каримов обсудили в Ташкенте положение в Афганистане.\n"
+    assert meetings_of(text) == [("talks", ("Асан Омаров", "Бахтияр Каримов"), "Ташкент", (8, 82))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Асан Омаров и Бахтияр Каримов встретятся в Ташкенте в мае.",
+        "Асан Омаров и Бахтияр Каримов планируют провести переговоры о поставках техники.",
+        "Асан Омаров и Бахтияр Каримов не встречались с прошлого года.",
+    ],
+)
+def test_a_meeting_to_come_planned_or_denied_is_not_reported_as_held(sentence):
+    assert meetings_of(f"Планы\n{sentence}\n") == []
+
+
+def test_he_is_the_person_named_before():
+    text = (
+        "Визит в Ташкент\nМинистр обороны Казахстана Асан Омаров прибыл в Ташкент. "
+        "Там он провёл переговоры с Бахтияром Каримовым.\n"
+    )
+    assert meetings_of(text) == [("talks", ("Асан Омаров", "Бахтияр Каримов"), None, (73, 120))]
+
+
+def test_the_host_country_of_a_visit_is_a_party():
+    text = "Новости\nМинистр обороны Казахстана Асан Омаров прибыл с официальным визитом в Узбекистан.\n"
+    assert meetings_of(text) == [("visit", ("Асан Омаров", "Узбекистан"), None, (8, 89))]
+
+
+def test_a_meeting_told_again_is_one_meeting_and_its_people_stand_for_their_countries():
+    text = (
+        "Новости\nВ Ташкенте состоялась встреча министров обороны Казахстана и Узбекистана. "
+        "Министр обороны Казахстана Асан Омаров и министр обороны Узбекистана Бахтияр Каримов провели "
+        "переговоры в Ташкенте.\nЭксперт Олег Петров назвал встречу важной.\n"
+    )
+    assert meetings_of(text) == [("meeting", ("Асан Омаров", "Бахтияр Каримов"), "Ташкент", (8, 197))]
+
+
+def test_those_who_also_took_part_join_the_meeting_told_last():
+    text = (
+        "Новости\nВ Астане состоялись переговоры Асана Омарова и Бахтияра Каримова. "
+        "Во встрече также приняли участие Олег Петров и Иван Сидоров.\n"
+    )
+    assert meetings_of(text) == [
+        ("talks", ("Асан Омаров", "Бахтияр Каримов", "Олег Петров", "Иван Сидоров"), "Астана", (8, 134))
+    ]
+
+
+def test_a_meeting_with_a_delegation_led_by_someone():
+    text = (
+        "Новости\nВ Астане состоялась встреча министра обороны Казахстана Асана Омарова с делегацией "
+        "Узбекистана во главе с Бахтияром Каримовым, сообщили в пресс-службе министерства.\n"
+    )
+    assert meetings_of(text) == [("meeting", ("Асан Омаров", "Бахтияр Каримов"), "Астана", (8, 172))]
