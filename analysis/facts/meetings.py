@@ -38,6 +38,7 @@ from ..language.syntax import Token, case_word, children, parse_sentences, phras
 from ..lexicon import rows
 from ..vocabulary import ActorKind
 from .document import Document
+from .roles import role_words
 from .schema import Meeting
 
 _PARTY_KINDS = (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY)
@@ -93,7 +94,7 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
                 attending = _attending(doc, tokens, lemmas, trigger, pairs, sentence.start)
                 if meetings:  # "во встрече в Астане также приняли участие ...": the one told last
                     place = _place(doc, tokens, trigger, pairs, {aid for aid, _ in attending})
-                    meetings[-1] = _merge(meetings[-1], [*found, *attending], place, None, doc, sentence.stop)
+                    meetings[-1] = _merge(meetings[-1], [*found, *attending], place, None, doc, sentence)
                     break
                 first: dict[str, tuple[int, int]] = {}
                 for aid, span in [*found, *attending]:
@@ -105,13 +106,13 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
             date = next((d.value for d in dates if sentence.start <= d.start < sentence.stop), None)
             if date is None and doc.article.published and _today() & set(lemmas):
                 date = doc.article.published  # "сегодня состоялась встреча" in an article of that day
-            earlier = _same_meeting(doc, meetings, place, {aid for aid, _ in found})
+            earlier = _same_meeting(doc, meetings, sentence, place, {aid for aid, _ in found})
             if earlier is None:
                 meetings.append(
                     _merge(Meeting(kind, (), (), place, date, (sentence.start, sentence.stop)), found, place, date, doc)
                 )
             else:
-                meetings[earlier] = _merge(meetings[earlier], found, place, date, doc, sentence.stop)
+                meetings[earlier] = _merge(meetings[earlier], found, place, date, doc, sentence)
             break
     return meetings
 
@@ -165,8 +166,9 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
     if verb:
         heads += children(tokens, trigger, *_SUBJECTS)
         heads += [i for i in children(tokens, trigger, "obl", "nmod") if case_word(tokens, i) in _WITH]
-        if kind == "visit":
+        if kind == "visit":  # "посетил Казахстан", "прибыл в турецкую столицу"
             heads += children(tokens, trigger, "obj")
+            heads += [i for i in children(tokens, trigger, "obl") if case_word(tokens, i) in _AT]
     else:
         heads += [i for i in children(tokens, trigger, "nmod") if case_word(tokens, i) in (None, *_WITH)]
         heads += [
@@ -174,6 +176,13 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
             for i in children(tokens, trigger, "nmod")
             if lemmas[i] == "участие" and case_word(tokens, i) in _WITH  # "с участием X"
             for j in children(tokens, i, "nmod")
+        ]
+        # "встреча ..., на которой присутствовал X"
+        heads += [
+            j
+            for i in children(tokens, trigger, "acl:relcl")
+            if lemmas[i] in _cues("attend")
+            for j in children(tokens, i, *_SUBJECTS)
         ]
         governor, rel = _governor(tokens, trigger), tokens[trigger].rel
         # the verb's subject held the meeting ("провёл переговоры", "прибыл с визитом"); its
@@ -211,14 +220,26 @@ def _actors(doc: Document, tokens, lemmas, head: int, pairs, start: int, visit_h
     """The actors a party's phrase names: its people, else its organisations and countries (an
     outlet never); a pronoun or a bare title stands for a person named before."""
     low, high = phrase(tokens, head, _CLAUSES)
-    inside = [(m, aid) for m, aid in pairs if low <= m.start and m.stop <= high]
+    at = {t.start: i for i, t in enumerate(tokens)}
+    inside = [
+        (m, aid)
+        for m, aid in pairs
+        if low <= m.start
+        and m.stop <= high
+        # "российский коллега" is Russia's, "главреды российских СМИ" are not
+        and not (m.start in at and _adjective_of_another(tokens, at[m.start], head, m.stop))
+    ]
     kinds = {aid: doc.by_id[aid].kind for _, aid in inside}
     if visit_host and tokens[head].rel in ("nmod", "obl") and case_word(tokens, head) in _AT:
-        inside = [(m, aid) for m, aid in inside if kinds[aid] == ActorKind.COUNTRY]  # a city is the place
+        # the host of a visit is a country: the one named, or the one of the city it goes to
+        return [(_country_of(doc, aid) or aid, (m.start, m.stop)) for m, aid in inside if _country_of(doc, aid)]
     people = [(aid, (m.start, m.stop)) for m, aid in inside if kinds[aid] == ActorKind.PERSON]
     if people:
         return people
     others = [(aid, (m.start, m.stop)) for m, aid in inside if kinds[aid] in _PARTY_KINDS]
+    if others and lemmas[head] in role_words():
+        # "лидеров Японии и США": the one person the article gave a role in each, if there is one
+        return [_holder(doc, aid) or (aid, span) for aid, span in others]
     if others:
         return others
     if inside:
@@ -226,6 +247,30 @@ def _actors(doc: Document, tokens, lemmas, head: int, pairs, start: int, visit_h
     if lemmas[head] in _PRONOUNS:
         return _named_before(doc, start)
     return _titled(doc, lemmas[head], start)
+
+
+def _adjective_of_another(tokens, index: int, head: int, stop: int) -> bool:
+    """A one-word adjective mention ("российских") modifying a word other than the party's head."""
+    return tokens[index].stop == stop and tokens[index].rel == "amod" and tokens[index].head != head
+
+
+def _country_of(doc: Document, aid: str) -> str | None:
+    """A country's own id, or the id of the country a city belongs to if the article names it."""
+    actor = doc.by_id[aid]
+    if actor.kind == ActorKind.COUNTRY:
+        return aid
+    if actor.kind == ActorKind.PLACE and actor.country:
+        return next((a.actor_id for a in doc.actors if a.kind == ActorKind.COUNTRY and a.code == actor.country), None)
+    return None
+
+
+def _holder(doc: Document, aid: str):
+    """The one person whose roles in the article name country or body ``aid``, with a mention."""
+    holders = sorted({person for person, named in _stands_for(doc).items() if aid in named and person != aid})
+    if len(holders) != 1:
+        return None
+    mention = next(m for m, other in zip(doc.mentions, doc.actor_ids) if other == holders[0])
+    return holders[0], (mention.start, mention.stop)
 
 
 def _led_by(doc: Document, tokens, head: int, pairs):
@@ -317,16 +362,24 @@ def _place(doc: Document, tokens, trigger: int, pairs, parties: set[str]) -> str
     return next(iter(cities + countries), None)
 
 
-def _same_meeting(doc: Document, meetings: list[Meeting], place: str | None, parties: set[str]) -> int | None:
+def _same_meeting(doc: Document, meetings: list[Meeting], sentence, place, parties: set[str]) -> int | None:
     """The earlier meeting a sentence tells more of: the one sharing most parties with it (the
-    first of those), two at least, or one and the place. A person shares with the countries and
-    bodies of his role ("министр обороны России Асан Омаров" and "Россия")."""
+    first of those), two at least, or one and the place; or, in the paragraph the meeting was
+    last told in, one party and no person new to it ("визит шефа Пентагона в Ташкент" after the
+    talks of the two ministers). A person shares with the countries and bodies of his role
+    ("министр обороны России Асан Омаров" and "Россия")."""
     stands = _stands_for(doc)
     best, index = 0, None
     for i, meeting in enumerate(meetings):
         theirs = set().union(*(stands.get(aid, {aid}) for aid in meeting.participant_ids))
         shared = sum(1 for aid in parties if stands.get(aid, {aid}) & theirs)
-        if (shared >= 2 or (shared and place and meeting.place == place)) and shared > best:
+        same_paragraph = any(
+            s.paragraph == sentence.paragraph for s in doc.sentences if s.start < meeting.evidence[1] <= s.stop
+        )
+        vaguer = all(aid in meeting.participant_ids or doc.by_id[aid].kind != ActorKind.PERSON for aid in parties)
+        if (
+            shared >= 2 or (shared and ((place and meeting.place == place) or (same_paragraph and vaguer)))
+        ) and shared > best:
             best, index = shared, i
     return index
 
@@ -345,10 +398,12 @@ def _stands_for(doc: Document) -> dict[str, set[str]]:
     return stands
 
 
-def _merge(meeting: Meeting, found, place, date, doc: Document, evidence_stop: int = 0) -> Meeting:
+def _merge(meeting: Meeting, found, place, date, doc: Document, sentence=None) -> Meeting:
     """``meeting`` with the parties ``found`` added (only people once it has two: the countries
     and bodies are theirs), its place and date filled in when it had none, and its evidence
-    running on to ``evidence_stop`` when a later sentence added to it."""
+    running on to the end of ``sentence``, a later one telling of it, when that names a party it
+    adds or lies in the paragraph the evidence ends in or the next (the evidence is one stretch
+    of text: a passing mention far on is not its telling)."""
     pairs = list(zip(meeting.participant_ids, meeting.participant_mentions))
     people = sum(doc.by_id[aid].kind == ActorKind.PERSON for aid in meeting.participant_ids)
     for aid, span in found:
@@ -360,6 +415,11 @@ def _merge(meeting: Meeting, found, place, date, doc: Document, evidence_stop: i
     people = [aid for aid, _ in pairs if doc.by_id[aid].kind == ActorKind.PERSON]
     represented = {other for aid in people for other in stands.get(aid, ())}
     pairs = [(aid, span) for aid, span in pairs if doc.by_id[aid].kind == ActorKind.PERSON or aid not in represented]
+    stop = meeting.evidence[1]
+    if sentence is not None:
+        last = next((s.paragraph for s in doc.sentences if s.start < stop <= s.stop), sentence.paragraph)
+        if sentence.paragraph <= last + 1 or any(span[0] >= sentence.start for _, span in pairs):
+            stop = max(stop, sentence.stop)
     return replace(
         meeting,
         participant_ids=tuple(aid for aid, _ in pairs),
@@ -367,5 +427,5 @@ def _merge(meeting: Meeting, found, place, date, doc: Document, evidence_stop: i
         participant_mentions=tuple(span for _, span in pairs),
         place=meeting.place or place,
         date=meeting.date or date,
-        evidence=(meeting.evidence[0], max(meeting.evidence[1], evidence_stop)),
+        evidence=(meeting.evidence[0], stop),
     )
