@@ -3,10 +3,11 @@
 Scores the package's entity mentions, and raw natasha's on the same texts, on a factRuEval-2016
 folder with that evaluation's rules (see ``analysis.factru``) and prints precision, recall and
 F1 for PER, LOC, ORG and overall; then the package's facts against the gold facts of Track 3:
-meetings against Meeting facts (participants), the roles of people against Occupation facts
-(who, the position, and where: the country or organisation the role names, its words left out of
-the position, "министр обороны Казахстана" -> position "министр обороны", where Kazakhstan), and
-agreements against Deal facts (their parties as participants).
+meetings against Meeting facts (their people: the gold's meetings are meetings of people), the
+roles of people against Occupation facts (who, the position, and where: the country, place or
+organisation the role names, its words left out of the position, "министр обороны Казахстана"
+-> position "министр обороны", where Kazakhstan), and agreements against Deal facts (their
+parties as participants).
 
 The package's mentions are what ``mentions.csv`` holds for each text run through the loader
 and the extractor, typed by the actor they resolve to: people PER, countries, regions and
@@ -73,8 +74,9 @@ def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]]
     ]
     facts = {
         "meeting": [
-            tuple(("participant", document.token_set(*span)) for span in m.participant_mentions)
-            for m in find_meetings(doc)
+            tuple(("participant", document.token_set(*span)) for span in spans)
+            for spans in (_people(doc, m) for m in find_meetings(doc))
+            if len(spans) >= 2
         ],
         "occupation": _occupations(document, doc),
         "deal": [
@@ -83,6 +85,16 @@ def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]]
         ],
     }
     return mentions, facts
+
+
+def _people(doc, meeting) -> list[tuple[int, int]]:
+    """The mentions of a meeting's people: factRuEval's Meeting facts are meetings of people
+    (every participant in its gold is a Person), so countries and bodies are left out there."""
+    return [
+        span
+        for aid, span in zip(meeting.participant_ids, meeting.participant_mentions)
+        if doc.by_id[aid].kind == ActorKind.PERSON
+    ]
 
 
 def _occupations(document: FactruDocument, doc) -> list[Response]:

@@ -30,10 +30,11 @@ the first date the sentence states, "сегодня" the day of publication.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
-from ..language.lemmas import lemma, parse, stem_pattern
+from ..language.lemmas import lemma, parse, stem_pattern, words
 from ..language.syntax import Token, case_word, children, parse_sentences, phrase, subtree
 from ..lexicon import rows
 from ..vocabulary import ActorKind
@@ -48,6 +49,9 @@ _SUBJECTS = ("nsubj", "nsubj:pass")
 # a party's phrase stops at a clause of its own
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "csubj", "punct"})
 _PRONOUNS = frozenset({"он", "она"})
+_PRONOUN_FORMS = re.compile(r"(?<!\w)(?:он|она)(?!\w)", re.IGNORECASE)
+# actors whose names let a sentence tell of a meeting (a city: the host of a visit)
+_MAY_MEET = (*_PARTY_KINDS, ActorKind.PLACE)
 # relations from a meeting word up to the words that say whether it took place
 _TELLS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "xcomp", "nmod"})
 
@@ -79,7 +83,13 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
     published (as far as it states it). Sentences of a digest of other news are left out.
     """
     text = doc.text
-    sentences = doc.story_sentences(_candidates())
+    # only sentences with a meeting word and two names (or a name and "он") are parsed: the
+    # parse costs as much as NER
+    sentences = [
+        s
+        for s in doc.story_sentences(_candidates())
+        if _may_tell(doc, s) and any(lemma(w.text) in _meeting_words() for w in words(text, s.start, s.stop))
+    ]
     parses = parse_sentences(text, [(s.start, s.stop) for s in sentences])
     meetings: list[Meeting] = []
     for sentence, tokens in zip(sentences, parses):
@@ -115,6 +125,15 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
                 meetings[earlier] = _merge(meetings[earlier], found, place, date, doc, sentence)
             break
     return meetings
+
+
+def _may_tell(doc: Document, sentence) -> bool:
+    """Whether a sentence names two actors who may have met, or one and a pronoun standing for
+    another: it takes two to meet."""
+    named = {aid for _, aid in doc.by_sentence.get(sentence.index, []) if doc.by_id[aid].kind in _MAY_MEET}
+    if len(named) >= 2:
+        return True
+    return bool(named) and bool(_PRONOUN_FORMS.search(doc.text, sentence.start, sentence.stop))
 
 
 def _governor(tokens: list[Token], trigger: int) -> int:

@@ -39,7 +39,10 @@ def parse_sentences(text: str, spans: list[tuple[int, int]]) -> list[list[Token]
         [(t.start + start, t.stop + start, t.text) for t in segmenter.tokenize(text[start:stop])]
         for start, stop in spans
     ]
-    parsed = _parser().map([[word for _, _, word in tokens] for tokens in tokenized]) if tokenized else []
+    # batches of sentences of like length: the model pads each batch to its longest sentence
+    order = sorted(range(len(tokenized)), key=lambda i: len(tokenized[i]))
+    markups = list(_parser().map([[word for _, _, word in tokenized[i]] for i in order])) if tokenized else []
+    parsed = [markup for _, markup in sorted(zip(order, markups), key=lambda pair: pair[0])]
     sentences = []
     for tokens, markup in zip(tokenized, parsed):
         ids = {token.id: i for i, token in enumerate(markup.tokens)}
