@@ -90,7 +90,7 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
         for s in doc.story_sentences(_candidates())
         if _may_tell(doc, s) and any(lemma(w.text) in _meeting_words() for w in words(text, s.start, s.stop))
     ]
-    parses = parse_sentences(text, [(s.start, s.stop) for s in sentences])
+    parses = parse_sentences(text, sentences)
     meetings: list[Meeting] = []
     for sentence, tokens in zip(sentences, parses):
         lemmas = [lemma(t.text) for t in tokens]
@@ -130,7 +130,12 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
 def _may_tell(doc: Document, sentence) -> bool:
     """Whether a sentence names two actors who may have met, or one and a pronoun standing for
     another: it takes two to meet."""
-    named = {aid for _, aid in doc.by_sentence.get(sentence.index, []) if doc.by_id[aid].kind in _MAY_MEET}
+    roles = [(r.start, r.stop) for r in doc.roles if sentence.start <= r.start < sentence.stop]
+    named = {
+        aid
+        for m, aid in doc.by_sentence.get(sentence.index, [])
+        if doc.by_id[aid].kind in _MAY_MEET and not any(low <= m.start and m.stop <= high for low, high in roles)
+    }  # a country inside a role ("министр обороны России Омаров") is his, not another party
     if len(named) >= 2:
         return True
     return bool(named) and bool(_PRONOUN_FORMS.search(doc.text, sentence.start, sentence.stop))

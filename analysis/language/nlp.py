@@ -38,6 +38,9 @@ class Sentence:
     paragraph: int
     start: int
     stop: int
+    # (start, stop, text) of its tokens when it holds a mention (the only ones tokenised), so
+    # that a later parse of the sentence need not tokenise it again
+    tokens: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +118,9 @@ def analyse(article: Article) -> Analysis:
         for (number, paragraph), doc in zip(chunk, docs):
             first = len(sentences)
             for sent in doc.sents:
+                tokens = tuple((paragraph.start + t.start, paragraph.start + t.stop, t.text) for t in sent.tokens)
                 sentences.append(
-                    Sentence(len(sentences), number, paragraph.start + sent.start, paragraph.start + sent.stop)
+                    Sentence(len(sentences), number, paragraph.start + sent.start, paragraph.start + sent.stop, tokens)
                 )
             mentions.extend(_adjective_mentions(doc, paragraph, number, first))
             for span in doc.spans:

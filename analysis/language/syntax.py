@@ -32,12 +32,14 @@ def _parser() -> NewsSyntaxParser:
     return NewsSyntaxParser(pipeline().embedding)
 
 
-def parse_sentences(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
-    """The dependency parse of each ``text[start:stop]`` in ``spans``, in one batch."""
+def parse_sentences(text: str, sentences) -> list[list[Token]]:
+    """The dependency parse of each sentence (``Sentence`` records of ``nlp``), in one batch;
+    a sentence's own tokens are used when the analysis kept them."""
     segmenter = pipeline().segmenter
     tokenized = [
-        [(t.start + start, t.stop + start, t.text) for t in segmenter.tokenize(text[start:stop])]
-        for start, stop in spans
+        list(s.tokens)
+        or [(t.start + s.start, t.stop + s.start, t.text) for t in segmenter.tokenize(text[s.start : s.stop])]
+        for s in sentences
     ]
     # batches of sentences of like length: the model pads each batch to its longest sentence
     order = sorted(range(len(tokenized)), key=lambda i: len(tokenized[i]))
