@@ -88,3 +88,33 @@ def test_a_meeting_with_a_delegation_led_by_someone():
         "Узбекистана во главе с Бахтияром Каримовым, сообщили в пресс-службе министерства.\n"
     )
     assert meetings_of(text) == [("meeting", ("Асан Омаров", "Бахтияр Каримов"), "Астана", (8, 172))]
+
+
+def test_leaders_named_by_their_countries_are_the_people_the_article_gave_those_roles():
+    text = (
+        "Новости\nПремьер-министр Узбекистана Бахтияр Каримов прилетел в Астану. Президент Казахстана Асан "
+        "Омаров выступил на форуме.\nВ Астане прошли переговоры лидеров Казахстана и Узбекистана.\n"
+    )
+    assert meetings_of(text) == [("talks", ("Асан Омаров", "Бахтияр Каримов"), "Астана", (124, 184))]
+
+
+def test_the_host_of_a_visit_to_a_city_is_its_country_named_in_the_article():
+    text = (
+        "Новости\nУзбекистан и Казахстан расширяют сотрудничество. Министр обороны Казахстана Асан Омаров "
+        "прибыл с визитом в Ташкент.\n"
+    )
+    assert meetings_of(text) == [("visit", ("Асан Омаров", "Узбекистан"), None, (57, 123))]
+
+
+def test_a_visit_at_someones_invitation_is_a_visit_to_him():
+    text = "Новости\nАсан Омаров побывал в Ташкенте по приглашению Бахтияра Каримова.\n"
+    assert meetings_of(text) == [("visit", ("Асан Омаров", "Бахтияр Каримов"), "Ташкент", (8, 72))]
+
+
+def test_who_was_present_at_the_meeting_took_part():
+    text = "Новости\nВ Астане состоялась встреча Асана Омарова и Бахтияра Каримова, на которой присутствовал Олег Петров.\n"
+    assert meetings_of(text) == [("meeting", ("Асан Омаров", "Бахтияр Каримов", "Олег Петров"), "Астана", (8, 108))]
+
+
+def test_a_country_adjective_of_another_word_is_no_party():
+    assert meetings_of("Новости\nАсан Омаров встретился с главными редакторами российских СМИ.\n") == []

@@ -225,6 +225,9 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
             if governor != trigger:
                 hosts += [i for i in children(tokens, governor, "obl") if case_word(tokens, i) in _AT]
             heads += hosts
+    if kind == "visit":  # "по приглашению Асана Омарова": the host
+        invited = [i for i in children(tokens, trigger, "obl", "nmod") if lemmas[i] == "приглашение"]
+        heads += [j for i in invited for j in children(tokens, i, "nmod") if case_word(tokens, j) is None]
     found: dict[str, tuple[int, int]] = {}
     roles = [(r.start, r.stop) for r in doc.roles]
     for head in sorted(set(heads) | set(people_at)):
@@ -237,6 +240,9 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
             # "президента США Асана Омарова": the country names his position, he is the party
             if not any(low <= span[0] and span[1] <= high for low, high in roles):
                 found.setdefault(aid, span)
+    people = [aid for aid in found if doc.by_id[aid].kind == ActorKind.PERSON]
+    if kind == "visit" and len(people) >= 2:  # a visit to a person: his country is no other party
+        found = {aid: span for aid, span in found.items() if aid in people}
     return sorted(found.items(), key=lambda item: item[1])
 
 
@@ -263,7 +269,7 @@ def _actors(doc: Document, tokens, lemmas, head: int, pairs, start: int, visit_h
     others = [(aid, (m.start, m.stop)) for m, aid in inside if kinds[aid] in _PARTY_KINDS]
     if others and lemmas[head] in role_words():
         # "лидеров Японии и США": the one person the article gave a role in each, if there is one
-        return [_holder(doc, aid) or (aid, span) for aid, span in others]
+        return [_holder(doc, aid, span) or (aid, span) for aid, span in others]
     if others:
         return others
     if inside:
@@ -288,13 +294,11 @@ def _country_of(doc: Document, aid: str) -> str | None:
     return None
 
 
-def _holder(doc: Document, aid: str):
-    """The one person whose roles in the article name country or body ``aid``, with a mention."""
+def _holder(doc: Document, aid: str, span: tuple[int, int]):
+    """The one person whose roles in the article name country or body ``aid``, with the mention
+    ``span`` of it that stands for him here, or None."""
     holders = sorted({person for person, named in _stands_for(doc).items() if aid in named and person != aid})
-    if len(holders) != 1:
-        return None
-    mention = next(m for m, other in zip(doc.mentions, doc.actor_ids) if other == holders[0])
-    return holders[0], (mention.start, mention.stop)
+    return (holders[0], span) if len(holders) == 1 else None
 
 
 def _led_by(doc: Document, tokens, head: int, pairs):
@@ -430,9 +434,13 @@ def _merge(meeting: Meeting, found, place, date, doc: Document, sentence=None) -
     of text: a passing mention far on is not its telling)."""
     pairs = list(zip(meeting.participant_ids, meeting.participant_mentions))
     people = sum(doc.by_id[aid].kind == ActorKind.PERSON for aid in meeting.participant_ids)
+    named = {(m.start, m.stop, aid) for m, aid in zip(doc.mentions, doc.actor_ids)}
     for aid, span in found:
         if aid not in dict(pairs) and (people < 2 or doc.by_id[aid].kind == ActorKind.PERSON):
             pairs.append((aid, span))
+        elif aid in dict(pairs) and (*dict(pairs)[aid], aid) not in named and (*span, aid) in named:
+            # "министра обороны Казахстана" stood for him until a sentence names him
+            pairs = [(other, span if other == aid else old) for other, old in pairs]
     # a person stands in for the country or body of his role ("встреча министров обороны
     # Казахстана и России" told again with their names)
     stands = _stands_for(doc)
