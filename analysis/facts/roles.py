@@ -1,21 +1,53 @@
-"""The position a text gives a person right before the name: "министра обороны Казахстана
-Асана Омарова" -> role "министр обороны Казахстана", affiliation KZ.
+"""The positions a text gives its people: "министра обороны Казахстана Асана Омарова" -> role
+"министр обороны Казахстана", affiliation KZ.
 
-Walking back from the name, the phrase runs to the nearest punctuation, verb or other name;
-a preposition ends it too once a role word (``data/roles.csv``) is inside, so "посол России
-в Казахстане" stays whole while "встретился с председателем" stops at "с". The role starts
-at its leftmost role word, with the adjectives before it ("российским коллегой" -> "российский
-коллега"); those words are put in the nominative, the rest is kept as written.
+A role is read where the text states it:
+
+- right before the name. Walking back from the name, the phrase runs to the nearest punctuation,
+  verb or other name; a preposition ends it too once a singular role word (``data/roles.csv``)
+  is inside, so "посол России в Казахстане" stays whole while "встретился с председателем" stops
+  at "с". A bracketed abbreviation or gloss inside ("руководитель Службы разведки (СРВ)") is
+  passed over, an abbreviation in capitals is a name, never a verb, a dash right before the name
+  joins it ("делегацию возглавит глава фракции — Асан Омаров"). A title right before the name after
+  another role ("представитель штаба генерал-майор Петров") is a role of its own, and so is each
+  role of a list in the same case, joined by commas, dashes or "и" ("доктор наук, профессор МГУ
+  Петров"). A role word in another case that is no genitive complement starts the name's own
+  role ("сказал корреспонденту агентства лидер движения Петров" -> лидер движения). A title in
+  quotes that close before the name is a nickname, no role («вечный премьер»);
+- "во главе с Петровым": глава, of the organisation or country named right before;
+- set off after the name by a comma, a dash or brackets, one or several in a row ("Петров,
+  священник полка, капитан запаса"), unless the name is inflected and the role stands in the
+  nominative only (the next clause's subject); or after a preposition and an office word
+  (``data/role_offices.csv``: "отставка Петрова с поста министра финансов");
+- without a name, for a role word marked ``refers_back``, where it stands as a speaker: right
+  after a speech word of ``speech_verbs.csv`` in that word's case ("— считает эксперт", "По
+  мнению депутата"), before a speech verb ("глава МИД заявил"), or opening a sentence before a
+  verb ("Эксперт уточнил"). It is the role of a person named at most eight sentences before,
+  outside quotations (the author's words inside one, «…, — пояснил эксперт. — …», are not
+  quoted): one whose stated roles are of the role's ``group`` (politics, expert, military,
+  sport, media) or of none, and name no other country than the role does; of those, the one
+  whose stated role has the role's words ("глава СВРК"), else one whose roles name its country,
+  else the one named last. A role word after an office word ("выборы президента"), in the
+  plural or in «quotes» («Адмирал Омаров») names no one, and a role said again of the same
+  person adds no row.
+
+The role starts at its leftmost role word, with the adjectives before it ("российским коллегой" ->
+"российский коллега"); those words are put in the nominative, the rest is kept as written. A
+role word is a lemma of ``roles.csv`` (or written as one: "замруководителя"), that lemma after a
+prefix row ("экс-", "вице-"), or an animate noun with a suffix row's ending ("-олог": политолог,
+индолог). A person keeps the fullest wording of a role: "председатель парламента" goes when
+"председатель казахстанского парламента" is also theirs.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from ..language.lemmas import lemma, nominative, parse, words
+from ..language.lemmas import lemma, nominative, parse, readings, stem_pattern, words
 from ..lexicon import rows
 from ..vocabulary import ActorKind, Block, MentionType
 
@@ -24,8 +56,11 @@ if TYPE_CHECKING:  # the document is made with these roles: no import at run tim
 
 _STOPS = {"VERB", "INFN", "GRND", "PRTS", "PRED"}
 _JOINS = {"PREP", "CONJ"}
-_MODIFIERS = {"ADJF", "NUMR"}
-_MAX_WORDS = 12
+_MODIFIERS = {"ADJF", "NUMR"}  # pronouns ("который", "свой") are not: see _modifier
+_MAX_WORDS = 16
+_STRIP = "«»\"'."
+_DASHES = {"—", "–"}
+_SENTENCES_BACK = 8  # a role without a name refers to someone named at most this many sentences before
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,39 +72,225 @@ class Role:
     stop: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    group: str  # politics, expert, military, sport, media, or "" for none
+    refers_back: bool
+
+
+@cache
+def _lexicon() -> tuple[dict[str, _Entry], tuple[str, ...], dict[str, _Entry]]:
+    """Role lemmas, prefixes ("экс-") and suffixes ("олог") of ``roles.csv``."""
+    lemmas, prefixes, suffixes = {}, [], {}
+    for row in rows("roles.csv"):
+        word, entry = row["lemma"], _Entry(row["group"], bool(row["refers_back"]))
+        if word.startswith("-"):
+            suffixes[word[1:]] = entry
+        elif word.endswith("-"):
+            prefixes.append(word)
+        else:
+            lemmas[word] = entry
+    return lemmas, tuple(prefixes), suffixes
+
+
 @cache
 def role_words() -> frozenset[str]:
     """Lemmas of the words that name a position (``data/roles.csv``)."""
-    return frozenset(row["lemma"] for row in rows("roles.csv"))
+    return frozenset(_lexicon()[0])
+
+
+@cache
+def _offices() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in rows("role_offices.csv"))
+
+
+@cache
+def _speech_cases() -> dict[str, str]:
+    """Speech words and the case their speaker stands in (``speech_verbs.csv``)."""
+    return {row["lemma"]: row["speaker_case"] for row in rows("speech_verbs.csv")}
+
+
+@lru_cache(maxsize=100_000)
+def _entry(word: str) -> _Entry | None:
+    """The ``roles.csv`` entry ``word`` is a form of (directly, after a prefix, by a suffix), or None."""
+    core = word.strip(_STRIP).lower()
+    if not core[:1].isalpha():
+        return None
+    lemmas, prefixes, suffixes = _lexicon()
+    found = readings(core)
+    # the best reading, or a noun reading of an adjective or participle ("нападающий", "рядовой")
+    candidates = [core, *(f.normal.replace("ё", "е") for f in found[:1])]  # "замруководителя" as written
+    if found and found[0].tag.POS in ("ADJF", "PRTF"):
+        candidates += [f.normal.replace("ё", "е") for f in found if f.tag.POS == "NOUN"]
+    for candidate in dict.fromkeys(candidates):
+        stripped = candidate
+        while stripped not in lemmas and (prefix := next((p for p in prefixes if stripped.startswith(p)), None)):
+            stripped = stripped[len(prefix) :]
+        if stripped in lemmas:
+            return lemmas[stripped]
+    if found and any(f.tag.POS == "NOUN" and "anim" in f.tag for f in found):
+        return next((entry for ending, entry in suffixes.items() if candidates[1].endswith(ending)), None)
+    return None
+
+
+def is_role_word(word: str) -> bool:
+    """Whether ``word`` is a form of a word naming a position."""
+    return _entry(word) is not None
+
+
+def _plural(word: str) -> bool:
+    """Only plural noun readings: "лидеров", "коллегами" (not "главы", also singular)."""
+    nouns = [f for f in readings(word.strip(_STRIP).lower()) if f.tag.POS == "NOUN"]
+    return bool(nouns) and all(f.tag.number == "plur" for f in nouns)
+
+
+def _cases(word: str) -> set[str]:
+    core = word.strip(_STRIP).lower()
+    for prefix in _lexicon()[1]:  # "экс-депутат" declines as "депутат"
+        core = core.removeprefix(prefix)
+    return {f.tag.case for f in readings(core) if f.tag.POS in ("NOUN", "ADJF") and f.tag.case}
+
+
+def _abbreviation(word: str) -> bool:
+    core = word.strip(_STRIP)
+    return len(core) > 1 and core.isupper()
+
+
+def _pos(word: str) -> str | None:
+    """Part of speech, None for punctuation; an abbreviation in capitals is a name ("ВЕДУ")."""
+    core = word.strip(_STRIP)
+    if not core[:1].isalnum():
+        return None
+    if _abbreviation(core):
+        return "NOUN"
+    form = parse(core)
+    return str(form.tag.POS or "X") if form else None  # Latin words and numbers: no part of speech
+
+
+def _modifier(word: str) -> bool:
+    """An adjective or numeral that belongs to the role after it, not a pronoun ("который",
+    "свой", "наш")."""
+    core = word.strip(_STRIP)
+    form = parse(core) if core[:1].isalnum() else None
+    return form is not None and form.tag.POS in _MODIFIERS and "Apro" not in form.tag
+
+
+def _head(word: str) -> bool:
+    """A singular role word: a plural one ("казахстанских экспертов") names no one person."""
+    return is_role_word(word) and not _plural(word)
+
+
+_GLUED = re.compile(r".*\w{4}\.(?=[A-ZА-ЯЁ])")  # "принято.Экс-министр": a full stop without its space
 
 
 def role_before(text: str, sentence_start: int, name_start: int) -> Role | None:
     """The role phrase that ends right before a name starting at ``name_start``, if any."""
+    roles = _roles_right_before(text, sentence_start, name_start)
+    return roles[-1] if roles else None
+
+
+def _roles_right_before(text: str, sentence_start: int, name_start: int) -> list[Role]:
+    """The phrase before a name, as one role or as a role and the title right before the name."""
     found = [(w.start, w.stop, w.text) for w in words(text, sentence_start, name_start)]
-    heads = role_words()
     stretch: list[tuple[int, int, str]] = []
-    for start, stop, word in reversed(found[-_MAX_WORDS:]):
-        core = word.strip("«»\"'.")
-        form = parse(core) if core[:1].isalnum() else None
-        pos = form.tag.POS if form else None
-        has_head = any(lemma(w) in heads for _, _, w in stretch)
-        if form is None or pos in _STOPS or (pos in _JOINS and has_head):
+    i = len(found) - 1
+    if i >= 0 and found[i][2] in _DASHES:  # "глава фракции — Асан Омаров"
+        i -= 1
+    while i >= 0 and len(stretch) < _MAX_WORDS:
+        start, stop, word = found[i]
+        if len(word) == 1 and unicodedata.category(word) == "Cf":  # zero-width marks
+            i -= 1
+            continue
+        if word == ")":  # a bracketed abbreviation or gloss inside the phrase is passed over
+            opening = next((j for j in range(i - 1, -1, -1) if found[j][2] == "("), None)
+            if opening is None:
+                break
+            i = opening - 1
+            continue
+        glued = _GLUED.match(word)
+        if glued:
+            stretch.insert(0, (start + glued.end(), stop, word[glued.end() :]))
+            break
+        pos = _pos(word)
+        # a title right before the name after a noun ("штаба генерал-майор") does not close the
+        # phrase before it; one after a pronoun or preposition ("с его председателем") does
+        titled = len(stretch) > 1 and _pos(stretch[-2][2]) in ("NOUN", "X")
+        has_head = any(_head(w) for _, _, w in (stretch[:-1] if titled else stretch))
+        if pos is None or pos in _STOPS or (pos in _JOINS and (has_head or not stretch)):
             break
         stretch.insert(0, (start, stop, word))
-    first = next((i for i, (_, _, w) in enumerate(stretch) if lemma(w) in heads), None)
+        i -= 1
+    first = next((i for i, (_, _, w) in enumerate(stretch) if is_role_word(w)), None)
     if first is None:
-        return None
-    while first > 0 and parse(stretch[first - 1][2]).tag.POS in _MODIFIERS:
+        return []
+    # a later role word in another case, not a genitive complement, starts the name's own role:
+    # "сказал корреспонденту агентства лидер движения Петров" -> "лидер движения"
+    first = next(
+        (
+            i
+            for i in range(first + 1, len(stretch))
+            if _head(stretch[i][2])
+            and "gent" not in _cases(stretch[i][2])
+            and not _cases(stretch[first][2]) & _cases(stretch[i][2])
+        ),
+        first,
+    )
+    while first > 0 and _modifier(stretch[first - 1][2]):
         first -= 1
     phrase = stretch[first:]
-    head = next(i for i, (_, _, w) in enumerate(phrase) if lemma(w) in heads)
-    gender = parse(phrase[head][2]).tag.gender
-    inflected = [nominative(w, gender) if i <= head else w for i, (_, _, w) in enumerate(phrase)]
+    title = len(phrase) - 1
+    if (
+        title > 1
+        and _head(phrase[title][2])
+        and not is_role_word(phrase[title - 1][2])
+        and any(_head(w) for _, _, w in phrase[:title])
+        and _same_case(phrase[:title], phrase[title][2])
+    ):  # "представитель штаба генерал-майор": two roles
+        return [r for r in (_phrase(phrase[:title]), _phrase(phrase[title:])) if r]
+    role = _phrase(phrase)
+    return [role] if role else []
+
+
+def _same_case(phrase: list[tuple[int, int, str]], title: str) -> bool:
+    head = next(w for _, _, w in phrase if is_role_word(w))
+    return bool(_cases(head) & _cases(title))
+
+
+def _quoted_name(phrase: list[tuple[int, int, str]], head: int) -> bool:
+    """Whether the role word stands in quotes that close inside the phrase: a name or a nickname
+    («Адмирал Омаров», «вечный премьер»), not a quotation that begins with a title
+    («Президент Асан Омаров встретится …»)."""
+    opened = next((i for i, (_, _, w) in enumerate(phrase[: head + 1]) if w[:1] in "«„“"), None)
+    return opened is not None and any(w.rstrip(".")[-1:] in "»“”" for _, _, w in phrase[opened:])
+
+
+def _phrase(phrase: list[tuple[int, int, str]]) -> Role | None:
+    """The role of words whose first role word is the head: the words up to it in the
+    nominative, the rest as written. None when the head is plural."""
+    head = next(i for i, (_, _, w) in enumerate(phrase) if is_role_word(w))
+    if _plural(phrase[head][2]) or _quoted_name(phrase, head):
+        return None
+    start, stop, first = phrase[0]
+    if first[:1] in "«„“":  # the opening of a quotation that begins with the title
+        phrase = [(start + 1, stop, first[1:]), *phrase[1:]]
+    start, stop, last = phrase[-1]
+    core = last.strip(_STRIP)
+    if last.endswith(".") and (len(core) > 3 or core.isupper()):  # a full stop, not "им."
+        phrase = [*phrase[:-1], (start, stop - len(last) + len(last.rstrip(".")), last.rstrip("."))]
+    gender = parse(phrase[head][2].strip(_STRIP)).tag.gender
+    # a word written as its lemma stays as written: "замруководителя" is indeclinable
+    inflected = [
+        (w.lower() if w.strip(_STRIP).lower() in role_words() else nominative(w, gender)) if i <= head else w
+        for i, (_, _, w) in enumerate(phrase)
+    ]
     return Role(_join(phrase, inflected), phrase[0][0], phrase[-1][1])
 
 
 _APPOSITION = re.compile(r"\s*(?:,|\(|\s[—–-])\s*")
-_PHRASE_END = re.compile(r"[,;:.!?()\[\]—–]|\s-\s|\n")
+_PHRASE_END = re.compile(r"[,;:!?()\[\]—–]|\.(?!\w)|\s-\s|\n")  # "им.Абая" goes on
+_LIST_COMMA = re.compile(r"\s*(?:,|\s[—–-]|\sи)\s*$")  # "вице-премьер - министр торговли", "доктор наук и профессор"
+_GLOSS = re.compile(r"\s*\([^()]*\)")
+_NEXT_IN_ROW = re.compile(r"\s*(?:\([^()]*\))?\s*,")  # a bracketed abbreviation may stand between
 
 
 def role_after(text: str, name_stop: int, sentence_stop: int) -> Role | None:
@@ -79,22 +300,52 @@ def role_after(text: str, name_stop: int, sentence_stop: int) -> Role | None:
     separator = _APPOSITION.match(text, name_stop, sentence_stop)
     if not separator:
         return None
-    end = _PHRASE_END.search(text, separator.end(), sentence_stop)
+    return _leading_role(text, separator.end(), sentence_stop)
+
+
+def _leading_role(text: str, start: int, sentence_stop: int) -> Role | None:
+    """The role phrase starting at ``start`` with a role word (adjectives before it allowed),
+    up to the next punctuation or verb."""
+    end = _PHRASE_END.search(text, start, sentence_stop)
     stop = end.start() if end else sentence_stop
-    found = [(w.start, w.stop, w.text) for w in words(text, separator.end(), stop)][:_MAX_WORDS]
-    heads = role_words()
+    found = [(w.start, w.stop, w.text) for w in words(text, start, stop)][:_MAX_WORDS]
     phrase = []
-    for start, word_stop, word in found:
-        form = parse(word.strip("«»\"'."))
-        if form is not None and form.tag.POS in _STOPS:
+    for start_, word_stop, word in found:
+        if _pos(word) in _STOPS:
             break
-        phrase.append((start, word_stop, word))
-    head = next((i for i, (_, _, w) in enumerate(phrase) if lemma(w) in heads), None)
-    if head is None or any(parse(w).tag.POS not in _MODIFIERS for _, _, w in phrase[:head]):
+        phrase.append((start_, word_stop, word))
+    head = next((i for i, (_, _, w) in enumerate(phrase) if is_role_word(w)), None)
+    if head is None or not all(_modifier(w) for _, _, w in phrase[:head]):
         return None
-    gender = parse(phrase[head][2]).tag.gender
-    inflected = [nominative(w, gender) if i <= head else w for i, (_, _, w) in enumerate(phrase)]
-    return Role(_join(phrase, inflected), phrase[0][0], phrase[-1][1])
+    return _phrase(phrase)
+
+
+def _office_role(text: str, name_stop: int, sentence_stop: int) -> Role | None:
+    """The role after a preposition and an office word that follow a name: "отставка Ивана
+    Петрова с поста министра обороны" -> министр обороны."""
+    following = words(text, name_stop, sentence_stop)[: _MAX_WORDS + 2]
+    if (
+        len(following) < 3
+        or text[name_stop : following[0].start].strip()
+        or _pos(following[0].text) != "PREP"
+        or lemma(following[1].text) not in _offices()
+        or not is_role_word(following[2].text)
+    ):
+        return None
+    last = _complements(following, 2)
+    return _phrase([(w.start, w.stop, w.text) for w in following[2 : last + 1]])
+
+
+def _complements(found: list, head: int) -> int:
+    """The index of the last word of the genitive complements after a role word ("глава
+    кыргызского внешнеполитического ведомства"), ``head`` when none follows."""
+    last = head
+    while last + 1 < len(found) and last - head < _MAX_WORDS:
+        word = found[last + 1].text
+        if _pos(word) not in ("NOUN", "ADJF") or not (_abbreviation(word) or "gent" in _cases(word)):
+            break
+        last += 1
+    return last
 
 
 def _join(phrase: list[tuple[int, int, str]], words: list[str]) -> str:
@@ -118,8 +369,8 @@ class PersonRole:
 
 
 def person_roles(doc: Document) -> list[PersonRole]:
-    """Roles of the article's people, from the phrase right before each story mention, else the
-    one set off right after it.
+    """Roles of the article's people: the phrases right before each story mention and set off
+    right after it, then roles that refer back to a person named before (module docstring).
 
     The affiliation is the first country (its ISO code) or organisation (its name) the role
     phrase names: "министр обороны Казахстана" -> KZ, "генеральный директор АО «ТЕХМАШ»" -> the
@@ -134,30 +385,284 @@ def person_roles(doc: Document) -> list[PersonRole]:
         sentence, around = sentences[mention.sentence], grouped[mention.sentence]
         people = [m for m, _ in around if m.type == MentionType.PER]
         # a role phrase never runs over another person's name
-        earlier = [m.stop for m in people if m.stop <= mention.start]
-        role = role_before(text, max([sentence.start, *earlier]), mention.start) or _apposition(
-            text, mention, sentence.stop, [m.start for m in people if m.start > mention.stop]
-        )
-        if role is None:
-            continue
-        inside = [kinds[aid] for m, aid in around if role.start <= m.start and m.stop <= role.stop]
-        affiliation = next(
-            (
-                a.code or a.name if a.kind == ActorKind.COUNTRY else a.name
-                for a in inside
-                if a.kind in (ActorKind.COUNTRY, ActorKind.ORGANIZATION)
-            ),
-            None,
-        )
-        found.append(PersonRole(actor_id, role.text, affiliation, role.start, role.stop))
+        bound = max([sentence.start, *[m.stop for m in people if m.stop <= mention.start]])
+        later = [m.start for m in people if m.start > mention.stop]
+        leader = _leader(doc, mention, bound)
+        if leader:
+            found.append(PersonRole(actor_id, *leader))
+        roles = _roles_before(text, bound, mention.start) + _roles_after(text, mention, sentence.stop, later)
+        for role in roles:
+            found.append(
+                PersonRole(actor_id, role.text, _affiliation(doc, mention.sentence, role), role.start, role.stop)
+            )
+    # a role said again of the same person adds nothing: the same words, or the same role word
+    # of the same body ("Президент РТ назвал" after "президента Татарстана Асана Омарова")
+    known = {(r.actor_id, r.role.lower()) for r in found} | {(r.actor_id, _position(r)) for r in found}
+    for role in _back_references(doc, found):
+        if not {(role.actor_id, role.role.lower()), (role.actor_id, _position(role))} & known:
+            known |= {(role.actor_id, role.role.lower()), (role.actor_id, _position(role))}
+            found.append(role)
+    return _fullest(found)
+
+
+def _position(role: PersonRole) -> tuple[str, str] | str:
+    """The role word's lemma and the affiliation of a role that names one, else its words."""
+    head = next((lemma(word) for word in role.role.split() if is_role_word(word)), "")
+    return (head, role.affiliation) if role.affiliation else role.role.lower()
+
+
+_LED_BY = re.compile(r"\bво\s+(главе)\s+с\s*$")
+
+
+def _leader(doc: Document, mention, bound: int) -> tuple[str, str | None, int, int] | None:
+    """Role, affiliation and offsets of "глава" for a name after "во главе с": the leader of the
+    organisation or country named right before ("делегация движения «Вперёд» во главе с
+    Асаном Омаровым" -> глава, «Вперёд»)."""
+    led = _LED_BY.search(doc.text, bound, mention.start)
+    if not led:
+        return None
+    before = [
+        doc.by_id[aid]
+        for m, aid in doc.by_sentence[mention.sentence]
+        if bound <= m.start and m.stop <= led.start() and len(doc.text[m.stop : led.start()].split()) <= 2
+    ]
+    bodies = [a for a in before if a.kind in (ActorKind.COUNTRY, ActorKind.ORGANIZATION)]
+    body = bodies[-1] if bodies else None
+    affiliation = (body.code or body.name if body.kind == ActorKind.COUNTRY else body.name) if body else None
+    return "глава", affiliation, led.start(1), led.end(1)
+
+
+def _inside_role(doc: Document, sentence: int, role) -> list:
+    """The actors named inside a role phrase."""
+    return [
+        doc.by_id[aid] for m, aid in doc.by_sentence.get(sentence, []) if role.start <= m.start and m.stop <= role.stop
+    ]
+
+
+def _countries(doc: Document, role: PersonRole | Role) -> set[str]:
+    """The countries a role names, directly or through a national body ("глава МИД Кыргызстана" -> KG)."""
+    sentence = next((s.index for s in doc.sentences if s.start <= role.start < s.stop), -1)
+    return {a.country or a.code for a in _inside_role(doc, sentence, role) if a.country or a.code}
+
+
+def _affiliation(doc: Document, sentence: int, role: Role) -> str | None:
+    inside = _inside_role(doc, sentence, role)
+    return next(
+        (
+            a.code or a.name if a.kind == ActorKind.COUNTRY else a.name
+            for a in inside
+            if a.kind in (ActorKind.COUNTRY, ActorKind.ORGANIZATION)
+        ),
+        None,
+    )
+
+
+def _roles_before(text: str, bound: int, name_start: int) -> list[Role]:
+    """The roles right before a name and those listed before them, comma-separated, whose role
+    words stand in the same case: "доктора наук, профессора МГУ Ивана Петрова"."""
+    found = _roles_right_before(text, bound, name_start)
+    while found:
+        comma = _LIST_COMMA.search(text, bound, found[0].start)
+        if not comma:
+            break
+        earlier = _roles_right_before(text, bound, comma.start())
+        if (
+            not earlier
+            or text[earlier[-1].stop : comma.start()].strip()
+            or not _roles_agree(text, earlier[-1], found[0])
+        ):
+            break
+        found = earlier + found
     return found
 
 
-def _apposition(text: str, mention, sentence_stop: int, later: list[int]) -> Role | None:
-    """The role after a name, unless it leads up to the next person's name (``later``: where the
-    sentence's next people start): in "Петров, генеральный директор «ТЕХМАШа» Олег Смирнов"
-    the role is Смирнов's."""
-    role = role_after(text, mention.stop, min([sentence_stop, *later]))
-    if role and any(not text[role.stop : start].strip() for start in later):
-        return None
-    return role
+def _roles_agree(text: str, first: Role, second: Role) -> bool:
+    heads = [next(w.text for w in words(text, r.start, r.stop) if is_role_word(w.text)) for r in (first, second)]
+    return bool(_cases(heads[0]) & _cases(heads[1]))
+
+
+def _roles_after(text: str, mention, sentence_stop: int, later: list[int]) -> list[Role]:
+    """The roles set off after a name, one after another ("Петров, священник полка, капитан
+    запаса"), or after an office word; never one that leads up to the next person's name
+    (``later``: where the sentence's next people start): in "Петров, генеральный директор
+    «ТЕХМАШа» Олег Смирнов" the role is Смирнов's."""
+    stop = min([sentence_stop, *later])
+    office = _office_role(text, mention.stop, stop)
+    if office:
+        return [office]
+    found: list[Role] = []
+    role = role_after(text, mention.stop, stop)
+    if role and not _agrees(text, mention, role):
+        return []
+    while role and not any(not text[role.stop : start].strip() for start in later):
+        found.append(role)
+        next_in_row = _NEXT_IN_ROW.match(text, role.stop, stop)
+        if not next_in_row:
+            break
+        role = role_after(text, next_in_row.end() - 1, stop)
+    return found
+
+
+def _agrees(text: str, mention, role: Role) -> bool:
+    """Whether a role set off after a name can stand in its case: an inflected name ("По словам
+    Петрова, экс-депутат сейма был избит") takes no role in the nominative only."""
+    if " ".join(mention.text.split()) == " ".join(mention.normal.split()):
+        return True  # a name in the nominative, or one that does not decline
+    head = next(w.text for w in words(text, role.start, role.stop) if is_role_word(w.text))
+    oblique = _cases(mention.text.split()[-1]) - {"nomn"}  # a foreign name's case may be unknown
+    return bool((oblique or {"gent", "datv", "accs", "ablt", "loct"}) & _cases(head))
+
+
+# the author's words inside a quotation: «…, — пояснил эксперт. — …»
+_INTERRUPTION = re.compile(r"[,!?…]\s*[—–]\s+[^«»—–]{1,200}?(?:[.,:]\s*[—–]\s|(?=»))")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations: the outermost «…» (nested quotes inside) and “…”, without the
+    author's words that interrupt them."""
+    spans, depth, opened = [], 0, 0
+    for match in re.finditer(r"[«»“”„]", text):
+        mark = match.group()
+        if mark in "«„" or (mark == "“" and depth == 0):
+            if depth == 0:
+                opened = match.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                start = opened
+                for interruption in _INTERRUPTION.finditer(text, opened, match.end()):
+                    spans.append((start, interruption.start()))
+                    start = interruption.end()
+                spans.append((start, match.end()))
+    return spans
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < stop for start, stop in spans)
+
+
+def _back_references(doc: Document, stated: list[PersonRole]) -> list[PersonRole]:
+    """Roles named without a name, as speakers, that refer back to a person named before."""
+    text = doc.text
+    quoted = [span for span in _quoted(text) if span[1] - span[0] > 40]  # names in «…» stay names
+    covered = [(r.start, r.stop) for r in stated]
+    countries: dict[str, set[str]] = {}
+    groups: dict[str, set[str]] = {}
+    wordings: dict[str, list[set[str]]] = {}
+    for role in stated:
+        countries.setdefault(role.actor_id, set()).update(_countries(doc, role))
+        gloss = _GLOSS.match(text, role.stop)  # "глава Службы разведки (СВРК)"
+        wording = words(text, role.start, gloss.end() if gloss else role.stop)
+        wordings.setdefault(role.actor_id, []).append({lemma(w.text) for w in wording})
+        heads = [_entry(w.text) for w in words(text, role.start, role.stop) if is_role_word(w.text)]
+        groups.setdefault(role.actor_id, set()).update(e.group for e in heads[:1] if e.group)
+    people = [
+        (m, aid)
+        for m, aid in zip(doc.mentions, doc.actor_ids)
+        if doc.by_id[aid].kind == ActorKind.PERSON and m.block != Block.DIGEST and not _inside(m.start, quoted)
+    ]
+    candidates = _referring_words()
+    found = []
+    for sentence in doc.story_sentences(candidates):  # only sentences with a word that may refer back
+        sentence_words = words(text, sentence.start, sentence.stop)
+        for i, word in enumerate(sentence_words):
+            entry = _entry(word.text) if candidates.search(word.text) else None
+            if (
+                entry is None
+                or not entry.refers_back
+                or word.text[:1] in _STRIP  # «Адмирал Омаров» is a name
+                or _inside(word.start, quoted)
+                or _inside(word.start, covered)
+            ):
+                continue
+            role = _referring_phrase(sentence_words, i)
+            if role is None or any(role.start <= m.start and not text[role.stop : m.start].strip() for m, _ in people):
+                continue
+            named = _countries(doc, role)
+            earlier = [
+                aid
+                for m, aid in people
+                if m.stop <= role.start
+                and m.sentence >= sentence.index - _SENTENCES_BACK
+                and _compatible(entry.group, groups.get(aid, set()))
+                # "глава кыргызского МИД" is not the Kazakh minister named last
+                and not (named and countries.get(aid) and not named & countries[aid])
+            ]
+            if not earlier:
+                continue
+            # the one whose stated role has these words ("глава СВРК"), else whose roles name its country
+            wanted = {lemma(w.text) for w in words(text, role.start, role.stop) if not _modifier(w.text)}
+            same = [aid for aid in earlier if any(wanted <= wording for wording in wordings.get(aid, []))]
+            sharing = [aid for aid in earlier if named & countries.get(aid, set())]
+            actor_id = (same or sharing or earlier)[-1]
+            found.append(
+                PersonRole(actor_id, role.text, _affiliation(doc, sentence.index, role), role.start, role.stop)
+            )
+    return found
+
+
+@cache
+def _referring_words() -> re.Pattern:
+    """A pattern for the words that may be forms of a role word that refers back: their first
+    letters, a prefix row, or a suffix row's ending."""
+    lemmas, prefixes, suffixes = _lexicon()
+    starts = stem_pattern([word for word, entry in lemmas.items() if entry.refers_back] + list(prefixes))
+    ends = "|".join(re.escape(ending) for ending, entry in suffixes.items() if entry.refers_back)
+    return re.compile(f"{starts.pattern}|\\w(?:{ends})", re.IGNORECASE) if ends else starts
+
+
+# officers and journalists are asked as experts: "— считает эксперт" may be a general's words
+_ALSO_KNOWN_AS = {"expert": {"military", "media"}}
+
+
+def _compatible(group: str, stated: set[str]) -> bool:
+    """Whether a role of ``group`` may refer back to a person whose stated roles are of ``stated``
+    groups: a person of no group may be anyone, a politician is no expert."""
+    return not stated or group in stated or stated <= _ALSO_KNOWN_AS.get(group, set())
+
+
+def _referring_phrase(found: list, head: int) -> Role | None:
+    """The role phrase around a role word with no name, if it stands as a speaker: adjectives
+    before it, words in the genitive after it ("глава кыргызского внешнеполитического ведомства")."""
+    first = head
+    while first > 0 and _modifier(found[first - 1].text):
+        first -= 1
+    cases = _cases(found[head].text)
+    before = found[first - 1].text if first else None
+    last = _complements(found, head)
+    after = found[last + 1].text.lower() if last + 1 < len(found) else None
+    speaks = (
+        (before is not None and _speech_cases().get(lemma(before)) in cases)  # "— считает эксперт"
+        or (before is None and "nomn" in cases and found[first].text[:1].isupper() and _verb_follows(found, last))
+        or (after is not None and "nomn" in cases and _speech_cases().get(lemma(after)) == "nomn")
+        or (after == "не" and "nomn" in cases and _speech_cases().get(lemma(found[last + 2].text)) == "nomn")
+    )
+    return _phrase([(w.start, w.stop, w.text) for w in found[first : last + 1]]) if speaks else None
+
+
+def _verb_follows(found: list, last: int) -> bool:
+    """Whether a verb follows word ``last``, an adverb or particle between allowed ("Эксперт
+    уточнил", "Депутат не исключил")."""
+    following = [_pos(w.text) for w in found[last + 1 : last + 3]]
+    return following[:1] == ["VERB"] or (following[:1] in (["ADVB"], ["PRCL"]) and following[1:] == ["VERB"])
+
+
+def _fullest(found: list[PersonRole]) -> list[PersonRole]:
+    """The roles without those whose words a longer role of the same person contains in order."""
+    texts: dict[str, set[str]] = {}
+    for role in found:
+        texts.setdefault(role.actor_id, set()).add(role.role)
+
+    def within(short: list[str], long: list[str]) -> bool:
+        rest = iter(long)
+        return all(word in rest for word in short)
+
+    def covered(role: PersonRole) -> bool:
+        mine = role.role.lower().split()
+        return any(
+            other != role.role and len(other.split()) > len(mine) and within(mine, other.lower().split())
+            for other in texts[role.actor_id]
+        )
+
+    return [role for role in found if not covered(role)]
