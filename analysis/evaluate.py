@@ -113,6 +113,8 @@ def _occupations(document: FactruDocument, doc) -> list[Response]:
             (m for m, aid in pairs if aid == role.actor_id),
             key=lambda m: min(abs(m.start - role.stop), abs(role.start - m.stop)),
         )
+        if not any(s.start <= role.start < s.stop and s.start <= person.start < s.stop for s in doc.sentences):
+            continue  # a title referring back to someone named before: the gold states occupations by name
         where = next(
             (
                 (m, aid)
