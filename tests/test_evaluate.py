@@ -205,7 +205,8 @@ NEWS_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-dev"
 @pytest.mark.skipif(not NEWS_DEV.is_dir(), reason="news-dev is not beside the project (../shared/data)")
 def test_real_news_keep_their_measured_accuracy():
     """The development set's scores (README, Accuracy) do not fall back: no story line is set
-    aside as a digest, every country named is right."""
+    aside as a digest, every country named is right, and entities, roles, meetings, quotes and
+    agreements stay at their measured levels."""
     from analysis.evaluate import evaluate_news
     from analysis.evaluation.news import load_gold
 
@@ -216,6 +217,11 @@ def test_real_news_keep_their_measured_accuracy():
     assert countries.precision == 1.0 and countries.recall >= 0.98
     assert totals["persons"].precision >= 0.96 and totals["persons"].recall >= 0.98
     assert totals["organizations"].precision >= 0.88 and totals["organizations"].recall >= 0.85
+    assert totals["roles"].precision >= 0.88 and totals["roles"].recall >= 0.80
+    assert totals["meetings"].precision >= 0.75 and totals["meetings"].recall >= 0.55
+    assert totals["quotes"].precision >= 0.99 and totals["quotes"].recall >= 0.98
+    assert totals["quote speakers"].recall >= 0.88  # the share of quotes found with the right speaker
+    assert totals["agreements"].precision >= 0.75 and totals["agreements"].recall >= 0.95
 
 
 def test_news_scores_roles_of_the_people_found_by_words_within_words():
