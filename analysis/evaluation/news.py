@@ -152,7 +152,8 @@ def score_meetings(text: str, facts: FactRecord, gold: dict) -> Tally:
     for meeting in facts.meetings:
         lines = _lines(text, *meeting.evidence)
         names = {_canonical(name, forms, codes) for name in meeting.participants}
-        entry = next(
+        entry = _claim(
+            matched,
             (
                 i
                 for i, e in enumerate(entries)
@@ -160,15 +161,26 @@ def score_meetings(text: str, facts: FactRecord, gold: dict) -> Tally:
                 and names <= {*e["participants"], *e.get("also", [])}
                 and len(names & set(e["participants"])) >= min(2, len(e["participants"]))
             ),
-            None,
         )
-        if entry is None or entry in matched:
+        if entry is None:
             wrong += 1
             continue
-        matched.add(entry)
         correct += not entries[entry].get("optional")
-    missed = sum(1 for i, e in enumerate(entries) if not e.get("optional") and i not in matched)
-    return Tally(correct, wrong, missed)
+    return Tally(correct, wrong, _missed(entries, matched))
+
+
+def _claim(matched: set[int], fitting) -> int | None:
+    """The first gold entry of ``fitting`` (indices of the entries a fact fits), now taken; None
+    (a wrong answer) when there is none or it was taken already (a duplicate)."""
+    entry = next(fitting, None)
+    if entry is None or entry in matched:
+        return None
+    matched.add(entry)
+    return entry
+
+
+def _missed(entries: list[dict], matched: set[int]) -> int:
+    return sum(1 for i, e in enumerate(entries) if not e.get("optional") and i not in matched)
 
 
 def score_quotes(facts: FactRecord, gold: dict) -> tuple[Tally, Tally]:
@@ -216,18 +228,17 @@ def score_agreements(text: str, facts: FactRecord, gold: dict) -> tuple[Tally, T
     for agreement in facts.agreements:
         lines = set().union(*(_lines(text, *span) for span in agreement.mentions or [agreement.evidence]))
         word = {w for w in normal(agreement.title).split() if len(w) > 3}  # its content words
-        entry = next(
+        entry = _claim(
+            matched,
             (
                 i
                 for i, e in enumerate(entries)
                 if lines & set(e["lines"]) and (e["kind"] == agreement.kind or word & set(normal(e["title"]).split()))
             ),
-            None,
         )
-        if entry is None or entry in matched:
+        if entry is None:
             wrong += 1
             continue
-        matched.add(entry)
         correct += not entries[entry].get("optional")
         wanted = entries[entry].get("status")
         if wanted and not entries[entry].get("optional"):
@@ -236,8 +247,7 @@ def score_agreements(text: str, facts: FactRecord, gold: dict) -> tuple[Tally, T
                 int(agreement.status not in (None, wanted)),
                 int(agreement.status != wanted),
             )
-    missed = sum(1 for i, e in enumerate(entries) if not e.get("optional") and i not in matched)
-    return Tally(correct, wrong, missed), status
+    return Tally(correct, wrong, _missed(entries, matched)), status
 
 
 def score_article(article: Article, facts: FactRecord, gold: dict) -> dict[str, Tally]:
