@@ -81,7 +81,7 @@ from ..language.lemmas import lemma, readings
 from ..lexicon import rows
 from ..vocabulary import STORY, ActorKind, Block
 from .document import Document
-from .roles import role_words
+from .roles import role_words, speech_words
 from .schema import Quote
 
 MIN_WORDS = 4
@@ -152,13 +152,6 @@ class _Passage:
     start: int
     stop: int
     headline: bool = False
-
-
-@cache
-def speech_words() -> dict[str, str]:
-    """Lemma of each speech word -> the case its speaker takes ("nomn": "сказал Омаров",
-    "gent": "по словам Омарова", "accs": "цитирует ТАСС Омарова")."""
-    return {row["lemma"]: row["speaker_case"] for row in rows("speech_verbs.csv")}
 
 
 @cache

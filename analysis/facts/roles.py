@@ -105,8 +105,10 @@ def _offices() -> frozenset[str]:
 
 
 @cache
-def _speech_cases() -> dict[str, str]:
-    """Speech words and the case their speaker stands in (``speech_verbs.csv``)."""
+def speech_words() -> dict[str, str]:
+    """Lemma of each speech word (``speech_verbs.csv``) -> the case its speaker takes ("nomn":
+    "сказал Омаров", "gent": "по словам Омарова", "accs": "цитирует ТАСС Омарова"): roles read
+    titles standing as speakers by it, quotes their speakers."""
     return {row["lemma"]: row["speaker_case"] for row in rows("speech_verbs.csv")}
 
 
@@ -633,10 +635,10 @@ def _referring_phrase(found: list, head: int) -> Role | None:
     last = _complements(found, head)
     after = found[last + 1].text.lower() if last + 1 < len(found) else None
     speaks = (
-        (before is not None and _speech_cases().get(lemma(before)) in cases)  # "— считает эксперт"
+        (before is not None and speech_words().get(lemma(before)) in cases)  # "— считает эксперт"
         or (before is None and "nomn" in cases and found[first].text[:1].isupper() and _verb_follows(found, last))
-        or (after is not None and "nomn" in cases and _speech_cases().get(lemma(after)) == "nomn")
-        or (after == "не" and "nomn" in cases and _speech_cases().get(lemma(found[last + 2].text)) == "nomn")
+        or (after is not None and "nomn" in cases and speech_words().get(lemma(after)) == "nomn")
+        or (after == "не" and "nomn" in cases and speech_words().get(lemma(found[last + 2].text)) == "nomn")
     )
     return _phrase([(w.start, w.stop, w.text) for w in found[first : last + 1]]) if speaks else None
 
