@@ -291,3 +291,27 @@ def test_several_roles_of_one_name(sentence, expected):
 )
 def test_a_title_without_a_name_refers_back_to_a_speaker(text, expected):
     assert role_rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Накануне Асан Омаров назначен министром обороны Казахстана.",
+            [("Асан Омаров", "министр обороны Казахстана", "KZ", "министром обороны Казахстана")],
+        ),
+        (
+            "В 2019 году Асан Омаров был избран председателем партии «Нур».",
+            [("Асан Омаров", "председатель партии «Нур»", "Нур", "председателем партии «Нур»")],
+        ),
+        (
+            "Накануне Асан Омаров утверждён в должности заместителя министра обороны.",
+            [("Асан Омаров", "заместитель министра обороны", None, "заместителя министра обороны")],
+        ),
+        ("Асан Омаров не является министром.", []),  # negated
+        ("Асан Омаров станет министром обороны.", []),  # not yet his
+        ("Асан Омаров стал свидетелем аварии.", []),  # no role word
+    ],
+)
+def test_a_role_a_verb_gives_the_person_named_before_it(sentence, expected):
+    assert role_rows(sentence) == expected

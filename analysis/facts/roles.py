@@ -105,6 +105,11 @@ def _offices() -> frozenset[str]:
 
 
 @cache
+def _predicates() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in rows("role_predicates.csv"))
+
+
+@cache
 def speech_words() -> dict[str, str]:
     """Lemma of each speech word (``speech_verbs.csv``) -> the case its speaker takes ("nomn":
     "сказал Омаров", "gent": "по словам Омарова", "accs": "цитирует ТАСС Омарова"): roles read
@@ -338,6 +343,40 @@ def _office_role(text: str, name_stop: int, sentence_stop: int) -> Role | None:
     return _phrase([(w.start, w.stop, w.text) for w in following[2 : last + 1]])
 
 
+def _predicate_role(text: str, name_stop: int, stop: int) -> Role | None:
+    """The role a verb right after the name gives (``data/role_predicates.csv``): "Асан Омаров
+    назначен министром обороны" -> министр обороны, "стал генеральным директором АО «ТЕХМАШ»",
+    "был избран председателем партии", "утверждён в должности заместителя министра". The role
+    word stands in the instrumental, or in the genitive after an office word; a negated verb
+    ("не является министром") or one in the future ("станет министром") gives none."""
+    following = words(text, name_stop, stop)[: _MAX_WORDS + 4]
+    at = 0
+    while at < len(following) and lemma(following[at].text) == "быть":  # "был избран"
+        at += 1
+    if (
+        at + 1 >= len(following)
+        or text[name_stop : following[0].start].strip()
+        or lemma(following[at].text) not in _predicates()
+        or any(_future(w.text) for w in following[: at + 1])  # "станет министром": not yet his
+    ):
+        return None
+    first = following[at + 1]
+    if _pos(first.text) == "PREP" and at + 3 < len(following) and lemma(following[at + 2].text) in _offices():
+        head = following[at + 3]
+        if not is_role_word(head.text) or "gent" not in _cases(head.text):
+            return None
+        last = _complements(following, at + 3)
+        return _phrase([(w.start, w.stop, w.text) for w in following[at + 3 : last + 1]])
+    role = _leading_role(text, first.start, stop)
+    head = next((w.text for w in words(text, role.start, role.stop) if is_role_word(w.text)), None) if role else None
+    return role if head and "ablt" in _cases(head) else None
+
+
+def _future(word: str) -> bool:
+    form = parse(word)
+    return form is not None and form.tag.tense == "futr"
+
+
 def _complements(found: list, head: int) -> int:
     """The index of the last word of the genitive complements after a role word ("глава
     кыргызского внешнеполитического ведомства"), ``head`` when none follows."""
@@ -492,6 +531,9 @@ def _roles_after(text: str, mention, sentence_stop: int, later: list[int]) -> li
     office = _office_role(text, mention.stop, stop)
     if office:
         return [office]
+    predicate = _predicate_role(text, mention.stop, stop)
+    if predicate:
+        return [predicate]
     found: list[Role] = []
     role = role_after(text, mention.stop, stop)
     if role and not _agrees(text, mention, role):
