@@ -201,11 +201,11 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
             if lemmas[i] == "участие" and case_word(tokens, i) in _WITH  # "с участием X"
             for j in children(tokens, i, "nmod")
         ]
-        # "встреча ..., на которой присутствовал X"
+        # "встреча ..., на которой присутствовал X", "конференция, участие в которой приняли X"
         heads += [
             j
             for i in children(tokens, trigger, "acl:relcl")
-            if lemmas[i] in _cues("attend")
+            if lemmas[i] in _cues("attend") or any(lemmas[c] in _cues("attend") for c in children(tokens, i, "obj"))
             for j in children(tokens, i, *_SUBJECTS)
         ]
         governor, rel = _governor(tokens, trigger), tokens[trigger].rel
