@@ -218,7 +218,7 @@ def test_real_news_keep_their_measured_accuracy():
     assert totals["persons"].precision >= 0.96 and totals["persons"].recall >= 0.98
     assert totals["organizations"].precision >= 0.88 and totals["organizations"].recall >= 0.85
     assert totals["roles"].precision >= 0.88 and totals["roles"].recall >= 0.80
-    assert totals["meetings"].precision >= 0.75 and totals["meetings"].recall >= 0.55
+    assert totals["meetings"].precision >= 0.80 and totals["meetings"].recall >= 0.55
     assert totals["quotes"].precision >= 0.99 and totals["quotes"].recall >= 0.98
     assert totals["quote speakers"].recall >= 0.88  # the share of quotes found with the right speaker
     assert totals["agreements"].precision >= 0.75 and totals["agreements"].recall >= 0.95
