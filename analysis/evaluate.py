@@ -6,8 +6,9 @@ F1 for PER, LOC, ORG and overall; then the package's facts against the gold fact
 meetings against Meeting facts (their people: the gold's meetings are meetings of people), the
 roles of people against Occupation facts (who, the position, and where: the country, place or
 organisation the role names, its words left out of the position, "министр обороны Казахстана"
--> position "министр обороны", where Kazakhstan), and agreements against Deal facts (their
-parties as participants).
+-> position "министр обороны", where Kazakhstan), and deals, contracts and documents about a
+purchase or investment against Deal facts (their parties as participants, and the type their
+kind or title tells).
 
 The package's mentions are what ``mentions.csv`` holds for each text run through the loader
 and the extractor, typed by the actor they resolve to: people PER, countries, regions and
@@ -57,9 +58,9 @@ def natasha_mentions(document: FactruDocument) -> list[tuple[str, int, int]]:
 def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]], dict[str, list[Response]]]:
     """The package's named mentions of the text, typed by the actor each resolves to, and its
     facts by Track 3 kind, each as (argument, token set of a mention or wording) pairs."""
-    from .facts.agreements import find_agreements
     from .facts.document import read_document
     from .facts.meetings import find_meetings
+    from .facts.record import build_facts
     from .language.geo import adjective_place
     from .reading.corpus import parse_article
 
@@ -79,10 +80,7 @@ def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]]
             if len(spans) >= 2
         ],
         "occupation": _occupations(document, doc),
-        "deal": [
-            tuple(("participant", document.token_set(*span)) for span in _party_mentions(doc, a))
-            for a in find_agreements(doc)
-        ],
+        "deal": [_deal(document, doc, a) for a in build_facts(doc).agreements if _economic(a)],
     }
     return mentions, facts
 
@@ -140,6 +138,33 @@ def _occupations(document: FactruDocument, doc) -> list[Response]:
             arguments.append(("where", document.token_set(where[0].start, where[0].stop)))
         found.setdefault((role.actor_id, " ".join(wording), where and where[1]), tuple(arguments))
     return list(found.values())
+
+
+# factRuEval's deals are economic: its types, by the package's kinds of agreement
+_DEAL_TYPES = {"purchase": "купля/продажа", "investment": "инвестиции"}
+
+
+_DEAL_STEMS = {"purchase": ("покуп", "продаж", "приобрет", "постав", "закуп"), "investment": ("инвест",)}
+
+
+def _economic(agreement) -> bool:
+    """A deal in factRuEval's sense: a purchase, sale or investment, a contract, or a document
+    about one ("соглашение о покупке"), not a treaty between states."""
+    words = agreement.title.lower()
+    return agreement.kind in (*_DEAL_TYPES, "contract") or any(
+        stem in words for stem in ("сделк", "кредит", *_DEAL_STEMS["purchase"], *_DEAL_STEMS["investment"])
+    )
+
+
+def _deal(document: FactruDocument, doc, agreement) -> Response:
+    """A Deal response: the agreement's parties, and its type when its kind or title tells it
+    ("соглашение о покупке" is a purchase)."""
+    parties = tuple(("participant", document.token_set(*span)) for span in _party_mentions(doc, agreement))
+    title = agreement.title.lower()
+    kind = _DEAL_TYPES.get(agreement.kind) or next(
+        (_DEAL_TYPES[kind] for kind, stems in _DEAL_STEMS.items() if any(stem in title for stem in stems)), None
+    )
+    return (*parties, ("type", kind)) if kind else parties
 
 
 def _party_mentions(doc, agreement) -> list[tuple[int, int]]:

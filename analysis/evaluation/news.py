@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ParameterError
+from ..facts.deals import deal_kinds
 from ..facts.schema import FactRecord
 from ..reading.corpus import Article
 
@@ -225,7 +226,7 @@ def score_agreements(text: str, facts: FactRecord, gold: dict) -> tuple[Tally, T
     matched: set[int] = set()
     correct = wrong = 0
     status = Tally()
-    for agreement in facts.agreements:
+    for agreement in [a for a in facts.agreements if a.kind not in deal_kinds()]:  # deals are not annotated
         lines = set().union(*(_lines(text, *span) for span in agreement.mentions or [agreement.evidence]))
         word = {w for w in normal(agreement.title).split() if len(w) > 3}  # its content words
         entry = _claim(

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..language.nlp import Mention, Sentence, analyse
+from ..language.syntax import Token, parse_sentences
 from ..reading.corpus import Article
 from ..vocabulary import STORY, Block
 from .actors import Actor, resolve_actors
@@ -32,6 +33,7 @@ class Document:
     roles: tuple[PersonRole, ...] = ()
     by_id: dict[str, Actor] = field(init=False, repr=False, compare=False)
     by_sentence: dict[int, list[tuple[Mention, str]]] = field(init=False, repr=False, compare=False)
+    _parses: dict[int, list[Token]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "by_id", {actor.actor_id: actor for actor in self.actors})
@@ -39,6 +41,7 @@ class Document:
         for mention, actor_id in zip(self.mentions, self.actor_ids):
             grouped.setdefault(mention.sentence, []).append((mention, actor_id))
         object.__setattr__(self, "by_sentence", grouped)  # a fact is read from its sentence's mentions
+        object.__setattr__(self, "_parses", {})
 
     @property
     def text(self) -> str:
@@ -58,6 +61,14 @@ class Document:
         """Indices of the sentences of a digest of other news, which no fact is read from."""
         paragraphs = self.article.paragraphs
         return frozenset(s.index for s in self.sentences if paragraphs[s.paragraph].kind == Block.DIGEST)
+
+    def parses(self, sentences: list[Sentence]) -> list[list[Token]]:
+        """The dependency parse of each sentence, made once per sentence for every finder that
+        asks (the parse costs as much as NER)."""
+        missing = [s for s in sentences if s.index not in self._parses]
+        for sentence, tokens in zip(missing, parse_sentences(self.text, missing)):
+            self._parses[sentence.index] = tokens
+        return [self._parses[s.index] for s in sentences]
 
     def story_sentences(self, candidates: re.Pattern) -> list[Sentence]:
         """The sentences outside a digest in which ``candidates`` finds a word: the only ones a

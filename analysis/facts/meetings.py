@@ -35,7 +35,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..language.lemmas import lemma, parse, stem_pattern, words
-from ..language.syntax import Token, case_word, children, parse_sentences, phrase, subtree
+from ..language.syntax import Token, case_word, children, phrase, subtree
 from ..lexicon import rows
 from ..vocabulary import ActorKind
 from .document import Document
@@ -90,7 +90,7 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
         for s in doc.story_sentences(_candidates())
         if _may_tell(doc, s) and any(lemma(w.text) in _meeting_words() for w in words(text, s.start, s.stop))
     ]
-    parses = parse_sentences(text, sentences)
+    parses = doc.parses(sentences)
     meetings: list[Meeting] = []
     for sentence, tokens in zip(sentences, parses):
         lemmas = [lemma(t.text) for t in tokens]

@@ -13,11 +13,19 @@ from ..vocabulary import ACTOR_KINDS, ActorKind, Block
 from .agreements import find_agreements
 from .amounts import find_amounts
 from .dates import find_dates
+from .deals import find_deals
 from .document import Document
 from .meetings import find_meetings
 from .quotes import find_quotes
 from .schema import Country, FactRecord, Organization, Person, Place
 from .themes import count_themes
+
+
+def _agreements(doc: Document) -> list:
+    """The documents the story names, then the deals it tells of by a verb or its noun
+    ("закупит у России вертолёты"), each in text order."""
+    documents = find_agreements(doc)
+    return [*documents, *find_deals(doc, documents)]
 
 
 def build_facts(doc: Document) -> FactRecord:
@@ -42,7 +50,7 @@ def build_facts(doc: Document) -> FactRecord:
         countries=entities[ActorKind.COUNTRY],
         places=entities[ActorKind.PLACE],
         meetings=tuple(find_meetings(doc, dates)),
-        agreements=tuple(find_agreements(doc)),
+        agreements=tuple(_agreements(doc)),
         quotes=tuple(find_quotes(doc)),
         dates=tuple(dates),
         amounts=tuple(find_amounts(article.text, story)),

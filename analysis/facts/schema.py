@@ -81,9 +81,10 @@ class Meeting:
 
 @dataclass(frozen=True, slots=True)
 class Agreement:
-    """A treaty, agreement, memorandum, plan, programme or contract the story names."""
+    """A treaty, agreement, memorandum, plan, programme or contract the story names, or a deal
+    it tells of (a purchase, sale, supply or investment)."""
 
-    kind: str  # ``data/agreement_words.csv``
+    kind: str  # ``data/agreement_words.csv``, or ``data/deal_words.csv`` for a deal
     title: str  # in the nominative up to the document word, then as written
     status: str | None  # an ``AgreementStatus``, or None when the text does not say
     parties: tuple[str, ...]
