@@ -27,6 +27,7 @@ from ..language.syntax import Token, case_word, children, phrase
 from ..lexicon import rows
 from ..vocabulary import ActorKind, AgreementStatus
 from .document import Document
+from .roles import quotations
 from .schema import Agreement
 
 _PARTY_KINDS = (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY)
@@ -92,6 +93,7 @@ def find_deals(doc: Document, agreements: list[Agreement] = ()) -> list[Agreemen
         and any(lemma(w.text) in _deal_words() for w in words(text, s.start, s.stop))
     ]
     found = []
+    quoted = quotations(text)  # someone's words, not the report
     for sentence, tokens in zip(sentences, doc.parses(sentences)):
         lemmas = [lemma(t.text) for t in tokens]
         pairs = doc.by_sentence.get(sentence.index, [])
@@ -99,7 +101,7 @@ def find_deals(doc: Document, agreements: list[Agreement] = ()) -> list[Agreemen
             at = tokens[trigger].start
             if (
                 word_lemma not in _deal_words()
-                or _quoted(text, sentence.start, at)
+                or any(start <= at < stop for start, stop in quoted)
                 or any(start <= at < stop for start, stop in titled)
             ):
                 continue
@@ -122,11 +124,6 @@ def find_deals(doc: Document, agreements: list[Agreement] = ()) -> list[Agreemen
             )
             break
     return found
-
-
-def _quoted(text: str, start: int, position: int) -> bool:
-    before = text[start:position]
-    return before.count("«") > before.count("»")
 
 
 def _verb(word: str) -> bool:

@@ -39,7 +39,7 @@ from ..language.syntax import Token, case_word, children, phrase, subtree
 from ..lexicon import rows
 from ..vocabulary import ActorKind
 from .document import Document
-from .roles import role_words
+from .roles import quotations, role_words
 from .schema import Meeting
 
 _PARTY_KINDS = (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY)
@@ -91,12 +91,13 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
         if _may_tell(doc, s) and any(lemma(w.text) in _meeting_words() for w in words(text, s.start, s.stop))
     ]
     parses = doc.parses(sentences)
+    quoted = quotations(text)
     meetings: list[Meeting] = []
     for sentence, tokens in zip(sentences, parses):
         lemmas = [lemma(t.text) for t in tokens]
         for trigger, word_lemma in enumerate(lemmas):
             kind = _meeting_words().get(word_lemma)
-            if kind is None or _not_held(tokens, lemmas, trigger, sentence.start, text):
+            if kind is None or _not_held(tokens, lemmas, trigger, quoted):
                 continue
             pairs = doc.by_sentence.get(sentence.index, [])
             found = _parties(doc, tokens, lemmas, trigger, kind, pairs, sentence.start)
@@ -153,15 +154,15 @@ def _governor(tokens: list[Token], trigger: int) -> int:
     return at
 
 
-def _not_held(tokens: list[Token], lemmas: list[str], trigger: int, start: int, text: str) -> bool:
+def _not_held(tokens: list[Token], lemmas: list[str], trigger: int, quoted: list[tuple[int, int]]) -> bool:
     """Meetings in general, meetings that did not or have not yet happened, interviews and
-    words quoted from someone."""
+    words quoted from someone (the author's words inside a quotation, «…, — сообщил он на
+    заседании …, — …», are the report's)."""
     word = tokens[trigger].text
     form = parse(word)
     if form is not None and form.tag.POS == "NOUN" and form.tag.number == "plur" and lemmas[trigger] != "переговоры":
         return True  # "динамика взаимных визитов"
-    before = text[start : tokens[trigger].start]
-    if before.count("«") > before.count("»"):
+    if any(start <= tokens[trigger].start < stop for start, stop in quoted):
         return True
     chain, at = {trigger}, trigger
     # the model's heads may form a loop: a token already on the chain ends it

@@ -561,7 +561,7 @@ def _agrees(text: str, mention, role: Role) -> bool:
 _INTERRUPTION = re.compile(r"[,!?…]\s*[—–]\s+[^«»—–]{1,200}?(?:[.,:]\s*[—–]\s|(?=»))")
 
 
-def _quoted(text: str) -> list[tuple[int, int]]:
+def quotations(text: str) -> list[tuple[int, int]]:
     """Spans of quotations: the outermost «…» (nested quotes inside) and “…”, without the
     author's words that interrupt them."""
     spans, depth, opened = [], 0, 0
@@ -589,7 +589,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 def _back_references(doc: Document, stated: list[PersonRole]) -> list[PersonRole]:
     """Roles named without a name, as speakers, that refer back to a person named before."""
     text = doc.text
-    quoted = [span for span in _quoted(text) if span[1] - span[0] > 40]  # names in «…» stay names
+    quoted = [span for span in quotations(text) if span[1] - span[0] > 40]  # names in «…» stay names
     covered = [(r.start, r.stop) for r in stated]
     countries: dict[str, set[str]] = {}
     groups: dict[str, set[str]] = {}
