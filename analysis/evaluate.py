@@ -59,7 +59,6 @@ def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]]
     """The package's named mentions of the text, typed by the actor each resolves to, and its
     facts by Track 3 kind, each as (argument, token set of a mention or wording) pairs."""
     from .facts.document import read_document
-    from .facts.meetings import find_meetings
     from .facts.record import build_facts
     from .language.geo import adjective_place
     from .reading.corpus import parse_article
@@ -73,14 +72,15 @@ def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]]
         for m, aid in zip(doc.mentions, doc.actor_ids)
         if not adjective_place(m.text)
     ]
+    record = build_facts(doc)
     facts = {
         "meeting": [
             tuple(("participant", document.token_set(*span)) for span in spans)
-            for spans in (_people(doc, m) for m in find_meetings(doc))
+            for spans in (_people(doc, m) for m in record.meetings)
             if len(spans) >= 2
         ],
         "occupation": _occupations(document, doc),
-        "deal": [_deal(document, doc, a) for a in build_facts(doc).agreements if _economic(a)],
+        "deal": [_deal(document, doc, a) for a in record.agreements if _economic(a)],
     }
     return mentions, facts
 
