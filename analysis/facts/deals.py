@@ -78,18 +78,10 @@ def find_deals(doc: Document, agreements: list[Agreement] = ()) -> list[Agreemen
     titled = [span for agreement in agreements for span in agreement.mentions]
     text = doc.text
     # only sentences with a deal word and two names outside people's roles are parsed
-    roles = [(r.start, r.stop) for r in doc.roles]
     sentences = [
         s
         for s in doc.story_sentences(_candidates())
-        if len(
-            {
-                aid
-                for m, aid in doc.by_sentence.get(s.index, [])
-                if doc.by_id[aid].kind in _PARTY_KINDS and not any(a <= m.start and m.stop <= b for a, b in roles)
-            }
-        )
-        >= 2
+        if len(doc.named(s, _PARTY_KINDS)) >= 2
         and any(lemma(w.text) in _deal_words() for w in words(text, s.start, s.stop))
     ]
     found = []

@@ -62,6 +62,20 @@ class Document:
         paragraphs = self.article.paragraphs
         return frozenset(s.index for s in self.sentences if paragraphs[s.paragraph].kind == Block.DIGEST)
 
+    def in_role(self, start: int, stop: int) -> bool:
+        """Whether ``text[start:stop]`` lies inside the role phrase of one of the article's
+        people: "России" in "министр обороны России Асан Омаров" names his position."""
+        return any(r.start <= start and stop <= r.stop for r in self.roles)
+
+    def named(self, sentence: Sentence, kinds) -> set[str]:
+        """The ids of the actors of ``kinds`` a sentence names outside people's roles: those a
+        finder may take for parties."""
+        return {
+            aid
+            for m, aid in self.by_sentence.get(sentence.index, [])
+            if self.by_id[aid].kind in kinds and not self.in_role(m.start, m.stop)
+        }
+
     def parses(self, sentences: list[Sentence]) -> list[list[Token]]:
         """The dependency parse of each sentence, made once per sentence for every finder that
         asks (the parse costs as much as NER)."""

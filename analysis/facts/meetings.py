@@ -131,12 +131,7 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
 def _may_tell(doc: Document, sentence) -> bool:
     """Whether a sentence names two actors who may have met, or one and a pronoun standing for
     another: it takes two to meet."""
-    roles = [(r.start, r.stop) for r in doc.roles if sentence.start <= r.start < sentence.stop]
-    named = {
-        aid
-        for m, aid in doc.by_sentence.get(sentence.index, [])
-        if doc.by_id[aid].kind in _MAY_MEET and not any(low <= m.start and m.stop <= high for low, high in roles)
-    }  # a country inside a role ("министр обороны России Омаров") is his, not another party
+    named = doc.named(sentence, _MAY_MEET)  # a country inside a role is his, not another party
     if len(named) >= 2:
         return True
     return bool(named) and bool(_PRONOUN_FORMS.search(doc.text, sentence.start, sentence.stop))
@@ -230,7 +225,6 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
         invited = [i for i in children(tokens, trigger, "obl", "nmod") if lemmas[i] == "приглашение"]
         heads += [j for i in invited for j in children(tokens, i, "nmod") if case_word(tokens, j) is None]
     found: dict[str, tuple[int, int]] = {}
-    roles = [(r.start, r.stop) for r in doc.roles]
     for head in sorted(set(heads) | set(people_at)):
         named = _actors(doc, tokens, lemmas, head, pairs, start, visit_host=kind == "visit")
         if not named and case_word(tokens, head) in _WITH:
@@ -239,7 +233,7 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
             if head in people_at and head not in heads and doc.by_id[aid].kind != ActorKind.PERSON:
                 continue
             # "президента США Асана Омарова": the country names his position, he is the party
-            if not any(low <= span[0] and span[1] <= high for low, high in roles):
+            if not doc.in_role(*span):
                 found.setdefault(aid, span)
     people = [aid for aid in found if doc.by_id[aid].kind == ActorKind.PERSON]
     if kind == "visit" and len(people) >= 2:  # a visit to a person: his country is no other party
@@ -307,14 +301,13 @@ def _led_by(doc: Document, tokens, head: int, pairs):
     ("… во главе с председателем Асаном Омаровым"), outside a parenthetical clause ("сообщили в
     пресс-службе") and role phrases: the parse often loses where such a tail attaches."""
     aside = {tokens[j].start for i, t in enumerate(tokens) if t.rel == "parataxis" for j in subtree(tokens, i)}
-    roles = [(r.start, r.stop) for r in doc.roles]
     return [
         (aid, (m.start, m.stop))
         for m, aid in pairs
         if doc.by_id[aid].kind == ActorKind.PERSON
         and m.start > tokens[head].start
         and m.start not in aside
-        and not any(low <= m.start < high for low, high in roles)
+        and not doc.in_role(m.start, m.stop)
     ]
 
 
@@ -356,11 +349,10 @@ def _attending(doc: Document, tokens, lemmas, trigger: int, pairs, start: int):
     ]
     if found:
         return found
-    roles = [(r.start, r.stop) for r in doc.roles]
     return [
         (aid, (m.start, m.stop))
         for m, aid in pairs
-        if doc.by_id[aid].kind == ActorKind.PERSON and not any(low <= m.start and m.stop <= high for low, high in roles)
+        if doc.by_id[aid].kind == ActorKind.PERSON and not doc.in_role(m.start, m.stop)
     ]
 
 
