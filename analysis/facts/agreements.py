@@ -72,7 +72,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..language.geo import adjective_place
-from ..language.lemmas import Word, gender, lemma, nominative, readings, stem_pattern, words
+from ..language.lemmas import Word, gender, lemma, nominative, pos, readings, stem_pattern, words
 from ..language.nlp import Sentence
 from ..lexicon import rows
 from ..vocabulary import STORY, ActorKind, AgreementStatus
@@ -396,7 +396,7 @@ def _named_set(tokens: list[Word], name: _Named) -> bool:
     """A plural with a capitalised adjective inside the sentence names one set of documents
     ("выполнение Минских соглашений")."""
     return any(
-        tokens[i].text.strip('«"')[:1].isupper() and _pos(tokens[i]) in _MODIFIERS
+        tokens[i].text.strip('«"')[:1].isupper() and pos(tokens[i].text) in _MODIFIERS
         for i in range(max(name.first, 1), name.head)
     )
 
@@ -416,7 +416,7 @@ def _number(tokens: list[Word], lemmas: list[str], name: _Named, forms) -> froze
             and _plural(_forms(tokens[j].text, _NOUN, lemmas[j]))
         ):
             return plural
-    if name.last == name.head and name.last + 1 < len(tokens) and _pos(tokens[name.last + 1]) in _VERBS:
+    if name.last == name.head and name.last + 1 < len(tokens) and pos(tokens[name.last + 1].text) in _VERBS:
         numbers = {r.tag.number for r in readings(tokens[name.last + 1].text.lower()) if r.tag.POS in _VERBS}
         if len(numbers) == 1:
             return frozenset(f for f in forms if f[1] in numbers) or forms
@@ -442,21 +442,16 @@ def _not_document(tokens: list[Word], lemmas: list[str], name: _Named) -> bool:
 
 def _modifier(token: Word) -> bool:
     """An adjective or participle, or a pronoun that may be one ("этого")."""
-    tag = _pos(token)
+    tag = pos(token.text)
     return tag in _MODIFIERS or (tag == "NPRO" and bool(_forms(token.text, _ADJECTIVE)))
-
-
-def _pos(token: Word) -> str | None:
-    form = readings(token.text.strip("«»\"'.")) if token.text[:1].isalnum() or token.text[:1] in '«"' else ()
-    return form[0].tag.POS if form else None
 
 
 def _continues(tokens: list[Word], lemmas: list[str], head: int, i: int) -> bool:
     """Whether word ``i`` still belongs to the title of the document word at ``head``."""
     text = tokens[i].text
-    if not (text[:1].isalnum() or text[:1] in '«"') or lemmas[i] in _STOP_LEMMAS or _pos(tokens[i]) in _ENDS:
+    if not (text[:1].isalnum() or text[:1] in '«"') or lemmas[i] in _STOP_LEMMAS or pos(tokens[i].text) in _ENDS:
         return False
-    if _pos(tokens[i]) in {"ADVB", "PRCL"} or (_pos(tokens[i]) == "CONJ" and lemmas[i] != "и"):
+    if pos(tokens[i].text) in {"ADVB", "PRCL"} or (pos(tokens[i].text) == "CONJ" and lemmas[i] != "и"):
         return False
     if tokens[i - 1].text.endswith(".") and not tokens[i - 1].text[-2:-1].isupper():
         return False  # the previous word ended the sentence
@@ -477,8 +472,8 @@ def _continues(tokens: list[Word], lemmas: list[str], head: int, i: int) -> bool
         and i + 1 < len(tokens)
         and (
             any(i + 1 + n <= len(lemmas) and tuple(lemmas[i + 1 : i + 1 + n]) in _table() for n in (1, 2))
-            or _pos(tokens[i + 1]) in _ENDS
-            or (_pos(tokens[i + 1]) == "PREP" and lemmas[i + 1] not in _prepositions(lemmas[head + 1 : i]))
+            or pos(tokens[i + 1].text) in _ENDS
+            or (pos(tokens[i + 1].text) == "PREP" and lemmas[i + 1] not in _prepositions(lemmas[head + 1 : i]))
         )
     )
 
@@ -496,7 +491,7 @@ def _subject(tokens: list[Word], head: int, i: int) -> bool:
     forms = _forms(text, _NOUN)
     if i != head + 1 or not text[:1].islower() or not forms & _NOMINATIVE:
         return False
-    return forms <= _NOMINATIVE or (i + 1 < len(tokens) and _pos(tokens[i + 1]) == "VERB")
+    return forms <= _NOMINATIVE or (i + 1 < len(tokens) and pos(tokens[i + 1].text) == "VERB")
 
 
 _NOMINATIVE = frozenset((case, number) for case in ("nomn", "accs") for number in ("sing", "plur"))
@@ -518,7 +513,7 @@ def _about(tokens: list[Word], lemmas: list[str], name: _Named, spans: list[tupl
         tokens[i].text[:1].isalnum()
         and lemmas[i] not in _PARTY_WORDS
         and not _inside(tokens[i], spans)
-        and not (_pos(tokens[i]) == "PREP" and i + 1 <= name.last and _inside(tokens[i + 1], spans))
+        and not (pos(tokens[i].text) == "PREP" and i + 1 <= name.last and _inside(tokens[i + 1], spans))
         for i in range(name.head + 1, name.last + 1)
     )
 
@@ -543,7 +538,7 @@ def _parties_after(tokens: list[Word], lemmas: list[str], name: _Named, pairs) -
     """The parties of "с X" or "между X и Y" right after the verb that follows the title
     ("соглашение было подписано с X")."""
     i = name.last + 1
-    while i < len(tokens) and i - name.last <= 4 and (_pos(tokens[i]) in _ENDS or lemmas[i] in {"быть", "не"}):
+    while i < len(tokens) and i - name.last <= 4 and (pos(tokens[i].text) in _ENDS or lemmas[i] in {"быть", "не"}):
         i += 1
     if i == name.last + 1 or i >= len(tokens) or lemmas[i] not in {"с", "со", "между"}:
         return []
@@ -612,10 +607,10 @@ def _sentence_statuses(tokens: list[Word], lemmas: list[str], named: list[_Named
             status, priority = AgreementStatus.PLANNED.value, _priority(AgreementStatus.PLANNED)
         # ties go to the document after the words: "подписали договор", "разрабатывается программа"
         nearest = min(range(len(named)), key=lambda n: (_distance(named[n], i, i + size - 1), named[n].first < i))
-        if _pos(tokens[i]) == "PRTF" and _distance(named[nearest], i, i + size - 1) > 2:
+        if pos(tokens[i].text) == "PRTF" and _distance(named[nearest], i, i + size - 1) > 2:
             i += size  # "группировкой, действующей в пригороде": a participle of another noun
             continue
-        if i + size == named[nearest].first and _pos(tokens[i + size - 1]) == "NOUN":
+        if i + size == named[nearest].first and pos(tokens[i + size - 1].text) == "NOUN":
             priority = 0  # the noun that governs it says what it is: "в проекте коалиционного соглашения"
         if best[nearest] is None or priority < best[nearest][0]:
             best[nearest] = (priority, status)
@@ -773,7 +768,7 @@ def _fits(shorter: str, longer: str) -> bool:
         ),
         0,
     )
-    rest = _same_words([lemma(w) for w in title[head + 1 :] if _pos(Word(0, 0, w)) not in {"PREP", "CONJ"}])
+    rest = _same_words([lemma(w) for w in title[head + 1 :] if pos(w) not in {"PREP", "CONJ"}])
     other = set(_same_words([lemma(w) for w in longer.split()]))
     return bool(rest) and all(w in other for w in rest)
 

@@ -77,7 +77,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from ..language.lemmas import lemma, readings
+from ..language.lemmas import lemma, pos, readings
 from ..lexicon import rows
 from ..vocabulary import STORY, ActorKind, Block
 from .document import Document
@@ -540,16 +540,10 @@ def _cue_from(text: str, start: int, stop: int, covered) -> _Cue | None:
         words = list(_WORD.finditer(text, end + 1, following))
         named = any(_inside(covered, word.start()) for word in words)
         unnamed = [word.group() for word in words if not _inside(covered, word.start())]
-        if not named or any(_pos(word) in _NOT_APPOSITION for word in unnamed):
+        if not named or any(pos(word) in _NOT_APPOSITION for word in unnamed):
             break
         end = following
     return _cue_of(text, start, end)
-
-
-@lru_cache(maxsize=20_000)
-def _pos(word: str) -> str | None:
-    forms = readings(word)
-    return forms[0].tag.POS if forms else None
 
 
 def _cue_of(text: str, start: int, stop: int) -> _Cue | None:
