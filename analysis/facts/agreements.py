@@ -138,8 +138,8 @@ def _title_ends() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def _statuses() -> list[tuple[tuple[str, ...], str, int]]:
-    """Status phrases as lemmas, longest first."""
+def status_phrases() -> list[tuple[tuple[str, ...], str, int]]:
+    """Status phrases of ``agreement_status.csv`` as lemmas, with status and priority, longest first."""
     found = [
         (tuple(lemma(w) for w in row["phrase"].split()), row["status"], int(row["priority"]))
         for row in rows("agreement_status.csv")
@@ -150,7 +150,7 @@ def _statuses() -> list[tuple[tuple[str, ...], str, int]]:
 @cache
 def _statuses_from(first: str) -> tuple[tuple[tuple[str, ...], str, int], ...]:
     """The status phrases whose first lemma is ``first``, longest first."""
-    return tuple(item for item in _statuses() if item[0][0] == first)
+    return tuple(item for item in status_phrases() if item[0][0] == first)
 
 
 def _at(lemmas: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -159,7 +159,7 @@ def _at(lemmas: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 
 @cache
 def _priority(status: str) -> int:
-    return min(priority for _, s, priority in _statuses() if s == status)
+    return min(priority for _, s, priority in status_phrases() if s == status)
 
 
 @cache
@@ -498,7 +498,7 @@ _NOMINATIVE = frozenset((case, number) for case in ("nomn", "accs") for number i
 
 
 def _is_status(word_lemma: str) -> bool:
-    return any(phrase == (word_lemma,) for phrase, _, _ in _statuses())
+    return any(phrase == (word_lemma,) for phrase, _, _ in status_phrases())
 
 
 def _inside(token: Word, spans: list[tuple[int, int]]) -> bool:

@@ -26,6 +26,7 @@ from ..language.lemmas import lemma, parse, stem_pattern, words
 from ..language.syntax import Token, case_word, children, phrase
 from ..lexicon import rows
 from ..vocabulary import ActorKind, AgreementStatus
+from .agreements import status_phrases
 from .document import Document
 from .roles import quotations
 from .schema import Agreement
@@ -58,11 +59,12 @@ def _candidates():
 
 @cache
 def _statuses() -> dict[str, str]:
-    """Single-word status cues of ``agreement_status.csv`` by lemma, the strongest first."""
+    """The one-word status cues of the agreements (``agreement_status.csv``) by lemma, each with
+    its strongest status."""
     found: dict[str, str] = {}
-    for row in sorted(rows("agreement_status.csv"), key=lambda row: int(row["priority"])):
-        if " " not in row["phrase"]:
-            found.setdefault(row["phrase"], row["status"])
+    for cue, status, _ in sorted(status_phrases(), key=lambda item: item[2]):
+        if len(cue) == 1:
+            found.setdefault(cue[0], status)
     return found
 
 
