@@ -1,6 +1,7 @@
 """factRuEval-2016 scoring rules, on a document written for the test, and the evaluate command."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -8,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from analysis.evaluation.factru import load_documents, same_wording, score_document, score_facts
+from analysis.evaluate import package_output
+from analysis.evaluation.factru import (
+    FactruDocument,
+    Token,
+    load_documents,
+    same_wording,
+    score_document,
+    score_facts,
+)
 
 TEXT = "Глава МИД России Сергей Лавров посетил «Газпром»."
 WORDS = ["Глава", "МИД", "России", "Сергей", "Лавров", "посетил", "«", "Газпром", "»", "."]
@@ -276,3 +285,29 @@ def test_a_fact_earns_the_share_of_its_arguments_found(document):
 )
 def test_wordings_agree_up_to_two_edits_or_inflection(response, gold, same):
     assert same_wording(response, gold) is same
+
+
+def occupations_of(text: str) -> list[tuple[str, str, str]]:
+    """The Occupation responses for a text of one's own: (who, position, where) as words."""
+    tokens = tuple(Token(m.start(), m.end(), m.group(), False) for m in re.finditer(r"[\w-]+|[^\w\s]", text))
+    document = FactruDocument("own", text, tokens, ())
+    words = [t.text for t in tokens]
+    _, facts = package_output(document)
+    return [
+        tuple(" ".join(words[i] for i in sorted(value)) if isinstance(value, frozenset) else value for _, value in r)
+        for r in facts["occupation"]
+    ]
+
+
+def test_an_occupation_splits_the_title_from_the_body_it_names_and_leaves_professions_out():
+    text = (
+        "Лидер фракции «Альянс» Асан Омаров и писатель Иван Петров встретились в Астане. "
+        "Берик Садыков, управляющий директор и совладелец компании «Казмаш», приехал в Казахстан. "
+        "В Казахстане казахстанский президент Касым-Жомарт Токаев принял его."
+    )
+    assert occupations_of(text) == [
+        ("Асан Омаров", "Лидер", "фракции « Альянс »"),  # the body's noun starts where
+        ("Берик Садыков", "управляющий директор", "компании « Казмаш »"),  # one per joined title
+        ("Берик Садыков", "совладелец", "компании « Казмаш »"),
+        ("Касым-Жомарт Токаев", "президент", "Казахстане"),  # the country by name, not its adjective
+    ]  # "писатель Иван Петров": a profession with no body or country is no Occupation
