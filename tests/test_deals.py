@@ -1,4 +1,5 @@
-"""Deals told by a verb or its noun (purchases, sales, supplies, investments), on texts written here."""
+"""Deals told by a verb or its noun (purchases, sales, supplies, investments, loans, fines, sanctions),
+on texts written here."""
 
 import pytest
 
@@ -36,6 +37,27 @@ def deals_of(sentence: str) -> list[tuple]:
             "В прошлом году компания «Казмаш» инвестировала в компанию «Техносервис» 5 млн долларов.",
             ("investment", "инвестиции: 5 млн долларов", "signed", ("Казмаш", "Техносервис")),
         ),
+        (  # the dative of the verb that tells of the deal's noun
+            "В марте Россия предоставила Казахстану кредит на закупку вертолётов.",
+            ("loan", "кредит", "signed", ("Россия", "Казахстан")),
+        ),
+        (
+            "Антимонопольная служба Казахстана оштрафовала компанию «Казмаш» на 2 млн тенге.",
+            (
+                "fine",
+                "штраф: компанию «Казмаш» на 2 млн тенге",
+                "signed",
+                ("Антимонопольная служба Казахстана", "Казмаш"),
+            ),
+        ),
+        (  # the target after "против"
+            "В 2014 году Евросоюз ввёл санкции против России.",
+            ("sanctions", "санкции", "signed", ("Европейский союз", "Россия")),
+        ),
+        (  # a party whose name ends in its closing quote, at the head of the sentence
+            "Компания «Казмаш» купила у компании «Вектор» завод.",
+            ("purchase", "покупка: завод", "signed", ("Компания «Казмаш»", "Вектор")),
+        ),
     ],
 )
 def test_a_deal_with_its_parties_object_and_status(sentence, expected):
@@ -49,4 +71,14 @@ def test_a_denied_deal_is_none():
 def test_a_deal_word_in_a_documents_title_is_that_document():
     assert deals_of("Казахстан и Россия подписали соглашение о поставках вертолётов.") == [
         ("agreement", "соглашение о поставках вертолётов", "signed", ("Казахстан", "Россия"))
+    ]
+
+
+def test_a_deal_told_again_by_a_bare_noun_is_one_deal():
+    text = (
+        "Новости обороны\nКомпания «Казмаш» купила у компании «Вектор» завод. Сумма сделки составила 3 млн долларов.\n"
+    )
+    facts = build_facts(read_document(parse_article("own", text)))
+    assert [(a.kind, a.parties, [text[start:stop] for start, stop in a.mentions]) for a in facts.agreements] == [
+        ("purchase", ("Компания «Казмаш»", "Вектор"), ["купила", "сделки"])
     ]

@@ -1,21 +1,25 @@
-"""Deals told by a verb or its noun: purchases, sales and supplies, and investments.
+"""Deals told by a verb or its noun: purchases, sales and supplies, investments, loans, fines and
+sanctions.
 
 A story sentence with a deal word (``data/deal_words.csv``, by lemma: "купил", "приобрела",
-"закупит", "продал", "поставляет", "покупка", "поставки", "инвестировал") and two names is read
+"закупит", "продал", "поставляет", "покупка", "поставки", "инвестировал", "кредит", "оштрафовала",
+"санкции")
+and two names is read
 with the dependency parse the meetings use. Its parties are the countries, organisations and
 people of the deal phrase: the verb's subject (who buys, sells, invests), its object when that
 names someone ("купила «ТЕХМАШ»", "купила 5% акций «ТЕХМАШа»"), the seller after "у", the buyer
 in the dative ("продал Казахстану"), a destination or origin ("поставки в Казахстан", "из
-России"), the target of an investment ("в «Казмаш»"); for a noun, its genitive and those words
-too, and the subject of the verb that tells of it ("объявила о покупке «ТЕХМАШа»"). It takes
-two parties to deal.
+России"), the target of an investment or of sanctions ("в «Казмаш»", "против России"); for a
+noun, its genitive and those words too, and the subject and dative of the verb that tells of it
+("объявила о покупке «ТЕХМАШа»", "предоставила Казахстану кредит"). It takes two parties to deal.
 
-A deal is an ``Agreement`` of kind ``purchase`` or ``investment``, titled by its noun and its
-object as written ("покупка: 5% акций «ТЕХМАШа»"). Its status comes from the words of
-``agreement_status.csv`` on the way up from the deal word ("подписали соглашение о поставках"),
-else from the tense: done in the past is ``signed``, under way in the present ``in force``
-("поставляет"), in the future or wished for ``planned`` ("закупит", "намерен приобрести"); a
-negated one ("не будет закупать") is no deal. A country inside an organisation's name is the organisation's, no party.
+A deal is an ``Agreement`` of kind ``purchase``, ``investment``, ``loan``, ``fine`` or
+``sanctions``, titled by its noun and its object as written ("покупка: 5% акций «ТЕХМАШа»"). Its
+status comes from the words of ``agreement_status.csv`` on the way up from the deal word
+("подписали соглашение о поставках"), else from the tense: done in the past is ``signed``, under
+way in the present ``in force`` ("поставляет"), in the future or wished for ``planned``
+("закупит", "намерен приобрести"); a negated one ("не будет закупать") is no deal. A country
+inside an organisation's name is the organisation's, no party.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ from .schema import Agreement
 _PARTY_KINDS = (ActorKind.PERSON, ActorKind.ORGANIZATION, ActorKind.COUNTRY)
 _SUBJECTS = ("nsubj", "nsubj:pass")
 # prepositions that bring a party of a deal: the seller, the destination, the origin, the target
-_PARTY_CASES = frozenset({"у", "в", "во", "из", "с", "со"})
+# (of an investment, of sanctions: "против России", "в отношении России")
+_PARTY_CASES = frozenset({"у", "в", "во", "из", "с", "со", "против"})
 _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "csubj", "punct"})
 _UP = frozenset({"obj", "obl", "nmod", "xcomp", "nsubj", "nsubj:pass"})
 _DENIED = "denied"  # a negated deal ("не будет закупать") is none
@@ -47,8 +52,8 @@ def _deal_words() -> dict[str, tuple[str, str]]:
 
 @cache
 def deal_kinds() -> frozenset[str]:
-    """The kinds of agreement a deal is (``purchase``, ``investment``): told by a verb, not named
-    as a document."""
+    """The kinds of agreement a deal is (``purchase``, ``investment``, ``loan``, ``fine``,
+    ``sanctions``): told by a verb or its noun, not named as a document."""
     return frozenset(kind for kind, _ in _deal_words().values())
 
 
@@ -131,7 +136,8 @@ def _parties(doc: Document, tokens: list[Token], trigger: int, pairs) -> list[st
     if not _verb(tokens[trigger].text) and tokens[trigger].head >= 0:
         governor = tokens[trigger].head
         if tokens[trigger].rel in ("obj", "obl", "nmod") and _verb(tokens[governor].text):
-            heads += children(tokens, governor, *_SUBJECTS)  # "объявила о покупке"
+            # "объявила о покупке"; "предоставила Казахстану кредит": the subject and the dative
+            heads += children(tokens, governor, *_SUBJECTS, "iobj")
     named = [(m, aid) for m, aid in pairs if doc.by_id[aid].kind in _PARTY_KINDS]
     # a country inside an organisation's name ("Министерство обороны Казахстана") is the body's
     outer = [

@@ -7,6 +7,7 @@ the offsets of the text it was read from.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..vocabulary import ACTOR_KINDS, ActorKind, Block
@@ -23,9 +24,28 @@ from .themes import count_themes
 
 def _agreements(doc: Document) -> list:
     """The documents the story names, then the deals it tells of by a verb or its noun
-    ("закупит у России вертолёты"), each in text order."""
+    ("закупит у России вертолёты"), each in text order. A document named bare whose parties are
+    all a deal's ("Сумма сделки составила …", "этого контракта") is that deal told again: its
+    mentions join the deal's."""
     documents = find_agreements(doc)
-    return [*documents, *find_deals(doc, documents)]
+    deals = find_deals(doc, documents)
+    kept = []
+    for document in documents:
+        deal = next(
+            (
+                d
+                for d in deals
+                if len(document.title.split()) == 1
+                and document.party_ids
+                and set(document.party_ids) <= set(d.party_ids)
+            ),
+            None,
+        )
+        if deal is None:
+            kept.append(document)
+        else:
+            deals[deals.index(deal)] = replace(deal, mentions=tuple(sorted({*deal.mentions, *document.mentions})))
+    return [*kept, *deals]
 
 
 def build_facts(doc: Document) -> FactRecord:

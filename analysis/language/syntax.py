@@ -57,6 +57,9 @@ def parse_sentences(text: str, sentences) -> list[list[Token]]:
     return sentences
 
 
+_CLOSING = frozenset({"»", '"', "”", "“", ")"})
+
+
 def children(tokens: list[Token], head: int, *rels: str) -> list[int]:
     """The indices of ``head``'s dependents, of the relations ``rels`` when given."""
     return [i for i, t in enumerate(tokens) if t.head == head and (not rels or t.rel in rels)]
@@ -83,6 +86,12 @@ def subtree(tokens: list[Token], index: int, leave_out: frozenset[str] = frozens
 
 
 def phrase(tokens: list[Token], index: int, leave_out: frozenset[str]) -> tuple[int, int]:
-    """The offsets of the phrase ``index`` heads (see ``subtree``)."""
+    """The offsets of the phrase ``index`` heads (see ``subtree``), with the closing quote or
+    bracket right after it that one of its words governs: the parse takes the mark of a name
+    («ТЕХМАШ») for punctuation, but the name's mention ends after it."""
     inside = subtree(tokens, index, leave_out)
-    return min(tokens[i].start for i in inside), max(tokens[i].stop for i in inside)
+    low, high = min(tokens[i].start for i in inside), max(tokens[i].stop for i in inside)
+    for token in tokens:
+        if token.start == high and token.text in _CLOSING and token.head in inside:
+            high = token.stop
+    return low, high
