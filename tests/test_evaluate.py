@@ -223,7 +223,7 @@ def test_real_news_keep_their_measured_accuracy():
     assert not missing
     digest, countries = totals["digest lines"], totals["countries"]
     assert (digest.wrong, digest.missed) == (0, 0)
-    assert countries.precision == 1.0 and countries.recall >= 0.98
+    assert countries.precision == 1.0 and countries.recall >= 0.995
     assert totals["persons"].precision >= 0.96 and totals["persons"].recall >= 0.98
     assert totals["organizations"].precision >= 0.88 and totals["organizations"].recall >= 0.85
     assert totals["roles"].precision >= 0.88 and totals["roles"].recall >= 0.80

@@ -3,7 +3,7 @@
 import pytest
 
 from analysis.facts.document import read_document
-from analysis.language.geo import adjective_place, find_place, genitive
+from analysis.language.geo import adjective_place, compound_places, find_place, genitive
 from analysis.reading.corpus import parse_article
 
 
@@ -163,3 +163,16 @@ def test_a_place_name_in_the_genitive_for_a_national_bodys_name(name, expected):
 def test_a_body_of_a_country_with_a_two_word_name_takes_its_genitive():
     doc = read_document(parse_article("x", "Учения\nМинобороны Южной Кореи сообщило об учениях.\n"))
     assert [a.name for a in doc.actors if a.kind == "organization"] == ["Министерство обороны Южной Кореи"]
+
+
+@pytest.mark.parametrize(
+    "word, found",
+    [
+        ("российско-казахстанские", [(0, 9, "RU"), (10, 23, "KZ")]),
+        ("Кыргызско-узбекско-таджикской", [(0, 9, "KG"), (10, 18, "UZ"), (19, 29, "TJ")]),
+        ("военно-технические", []),  # not every part a country
+        ("российско-военные", []),
+    ],
+)
+def test_each_part_of_a_compound_country_adjective_is_a_country(word, found):
+    assert [(start, stop, place.code) for start, stop, place in compound_places(word)] == found

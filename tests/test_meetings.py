@@ -119,3 +119,15 @@ def test_who_was_present_at_the_meeting_took_part():
 
 def test_a_country_adjective_of_another_word_is_no_party():
     assert meetings_of("Новости\nАсан Омаров встретился с главными редакторами российских СМИ.\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, participants",
+    [
+        ("В Астане прошли российско-казахстанские переговоры по военной технике.", ("Россия", "Казахстан")),
+        ("Узбекско-китайская встреча прошла в Ташкенте.", ("Узбекистан", "Китай")),  # NER's name at the head
+        ("Министры провели казахстанско-турецкие переговоры в Анкаре.", ("Казахстан", "Турция")),
+    ],
+)
+def test_a_compound_country_adjective_names_the_sides_of_talks(sentence, participants):
+    assert [m[1] for m in meetings_of(f"Новости\n{sentence}\n")] == [participants]

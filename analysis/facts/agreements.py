@@ -71,7 +71,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from ..language.geo import adjective_place
+from ..language.geo import adjective_place, compound_places
 from ..language.lemmas import Word, gender, lemma, nominative, pos, readings, stem_pattern, words
 from ..language.nlp import Sentence
 from ..lexicon import rows
@@ -307,20 +307,11 @@ def _naming(context: _Sentence, name: _Named, status: str | None) -> _Naming:
 
 def _places(word: str) -> list[str]:
     """The ISO codes of the countries a country adjective names, compounds too ("российско-сирийский")."""
-    parts = word.strip("«»\"'").split("-")
-    if len(parts) == 1:
-        place = adjective_place(word) if word[:1].isalpha() else None
-        return [place.code] if place and place.kind == ActorKind.COUNTRY else []
-    ending = parts[-1][-2:]
-    found = []
-    for part in parts:  # "российско" -> "российский" with the last part's ending
-        stem = part if part is parts[-1] else part[:-1]
-        candidates = [stem] if part is parts[-1] else [stem + ending, stem + "ск" + ending]
-        place = next((p for p in map(adjective_place, candidates) if p and p.kind == ActorKind.COUNTRY), None)
-        if place is None:
-            return []
-        found.append(place.code)
-    return found
+    word = word.strip("«»\"'")
+    place = adjective_place(word) if word[:1].isalpha() else None
+    if place is not None:
+        return [place.code] if place.kind == ActorKind.COUNTRY else []
+    return [place.code for _, _, place in compound_places(word)]
 
 
 def _party_mentions(mentions, by_id) -> list:

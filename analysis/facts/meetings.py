@@ -155,8 +155,9 @@ def _not_held(tokens: list[Token], lemmas: list[str], trigger: int, quoted: list
     заседании …, — …», are the report's)."""
     word = tokens[trigger].text
     form = parse(word)
-    if form is not None and form.tag.POS == "NOUN" and form.tag.number == "plur" and lemmas[trigger] != "переговоры":
-        return True  # "динамика взаимных визитов"
+    plural = form is not None and form.tag.POS == "NOUN" and form.tag.number == "plur"
+    if plural and _meeting_words()[lemmas[trigger]] != "talks":
+        return True  # "динамика взаимных визитов"; talks are told in the plural ("переговоры")
     if any(start <= tokens[trigger].start < stop for start, stop in quoted):
         return True
     chain, at = {trigger}, trigger
@@ -191,6 +192,8 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
             heads += [i for i in children(tokens, trigger, "obl") if case_word(tokens, i) in _AT]
     else:
         heads += [i for i in children(tokens, trigger, "nmod") if case_word(tokens, i) in (None, *_WITH)]
+        # "российско-казахстанские переговоры": a compound adjective names the sides
+        heads += [i for i in children(tokens, trigger, "amod") if "-" in tokens[i].text]
         heads += [
             j
             for i in children(tokens, trigger, "nmod")

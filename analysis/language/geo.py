@@ -246,6 +246,25 @@ def adjective_place(word: str) -> Place | None:
     return stems[match.group(1)] if match else None
 
 
+def compound_places(word: str) -> list[tuple[int, int, Place]]:
+    """The countries a compound adjective names, each with its part's offsets in ``word``
+    ("российско-казахстанские" -> Россия at 0-9, Казахстан at 10-23); none unless every part
+    names a country. A first part takes the last one's ending ("российско" -> "российские")."""
+    parts = list(re.finditer(r"[^-]+", word))
+    if len(parts) < 2:
+        return []
+    ending = parts[-1].group()[-2:]
+    found = []
+    for part in parts:
+        text = part.group()
+        candidates = [text] if part is parts[-1] else [text[:-1] + ending, text[:-1] + "ск" + ending]
+        place = next((p for p in map(adjective_place, candidates) if p and p.kind == "country"), None)
+        if place is None:
+            return []
+        found.append((part.start(), part.end(), place))
+    return found
+
+
 def place_for_key(key: tuple[str, ...]) -> Place | None:
     """The entry whose name has these lemmas (see ``lemma_key``)."""
     found = _index().get(key)

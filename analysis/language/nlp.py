@@ -21,7 +21,7 @@ from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spac
 
 from ..lexicon import rows
 from ..reading.corpus import Article, Paragraph
-from .geo import adjective_place, place_variant
+from .geo import adjective_place, compound_places, place_variant
 from .lemmas import morph_vocab, readings
 from .organizations import complete_organizations
 
@@ -187,16 +187,22 @@ def _segment(doc: Doc, segmenter: Segmenter, spans: list[tuple[int, int, str]]) 
 
 def _adjective_mentions(doc: Doc, paragraph: Paragraph, number: int, first: int) -> list[Mention]:
     """Country adjectives outside named entities ("российская сторона", "казахстанским военным"),
-    as LOC mentions whose normal form is the country's name."""
+    as LOC mentions whose normal form is the country's name; each part of a compound one is a
+    mention of its own ("российско-казахстанские переговоры": Russia and Kazakhstan)."""
     found = []
     for word in _WORD.finditer(doc.text):
+        overlapping = [s for s in doc.spans if s.start < word.end() and word.start() < s.stop]
         place = adjective_place(word.group())
-        if place and not any(s.start < word.end() and word.start() < s.stop for s in doc.spans):
+        parts = [(0, len(word.group()), place)] if place else compound_places(word.group())
+        # NER takes a capitalised compound ("Российско-казахстанская") for a name of its own
+        if overlapping and not (parts and len(parts) > 1 and all(s.text == word.group() for s in overlapping)):
+            continue
+        for start, stop, place in parts:
             found.append(
                 Mention(
-                    paragraph.start + word.start(),
-                    paragraph.start + word.end(),
-                    word.group(),
+                    paragraph.start + word.start() + start,
+                    paragraph.start + word.start() + stop,
+                    word.group()[start:stop],
                     "LOC",
                     place.name,
                     number,
