@@ -315,3 +315,35 @@ def test_a_title_without_a_name_refers_back_to_a_speaker(text, expected):
 )
 def test_a_role_a_verb_gives_the_person_named_before_it(sentence, expected):
     assert role_rows(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (  # as many countries as people: each his own, in order
+            "В Астане встретились министры обороны Казахстана и Кыргызстана Асан Омаров и Бакыт Исаев.",
+            [
+                ("Асан Омаров", "министр обороны Казахстана", "KZ", "министры обороны Казахстана и Кыргызстана"),
+                ("Бакыт Исаев", "министр обороны Кыргызстана", "KG", "министры обороны Казахстана и Кыргызстана"),
+            ],
+        ),
+        (  # the countries inside a body's name; "Главы" may be one head's genitive too
+            "Главы МИД Узбекистана и Таджикистана Бахтияр Саидов и Сироджиддин Мухриддин обсудили границу.",
+            [
+                ("Бахтияр Саидов", "глава МИД Узбекистана", "UZ", "Главы МИД Узбекистана и Таджикистана"),
+                ("Сироджиддин Мухриддин", "глава МИД Таджикистана", "TJ", "Главы МИД Узбекистана и Таджикистана"),
+            ],
+        ),
+        (  # one body for all
+            "Премию получили академики РАН Иван Петров, Олег Смирнов и Андрей Волков.",
+            [
+                ("Иван Петров", "академик РАН", "РАН", "академики РАН"),
+                ("Олег Смирнов", "академик РАН", "РАН", "академики РАН"),
+                ("Андрей Волков", "академик РАН", "РАН", "академики РАН"),
+            ],
+        ),
+        ("Асан Омаров и Бакыт Исаев встретились в Бишкеке.", []),  # no title
+    ],
+)
+def test_a_plural_title_before_names_in_a_row_is_each_ones(sentence, expected):
+    assert role_rows(sentence) == expected

@@ -151,6 +151,11 @@ def _plural(word: str) -> bool:
     return bool(nouns) and all(f.tag.number == "plur" for f in nouns)
 
 
+def _may_be_plural(word: str) -> bool:
+    """A plural noun reading among others: "главы" (of several, or of one in the genitive)."""
+    return any(f.tag.POS == "NOUN" and f.tag.number == "plur" for f in readings(word.strip(_STRIP).lower()))
+
+
 def _cases(word: str) -> set[str]:
     core = word.strip(_STRIP).lower()
     for prefix in _lexicon()[1]:  # "экс-депутат" declines as "депутат"
@@ -196,8 +201,9 @@ def role_before(text: str, sentence_start: int, name_start: int) -> Role | None:
     return roles[-1] if roles else None
 
 
-def _roles_right_before(text: str, sentence_start: int, name_start: int) -> list[Role]:
-    """The phrase before a name, as one role or as a role and the title right before the name."""
+def _roles_right_before(text: str, sentence_start: int, name_start: int, plural: bool = False) -> list[Role]:
+    """The phrase before a name, as one role or as a role and the title right before the name;
+    with ``plural``, the role of a plural title ("министры обороны"), in the singular."""
     found = [(w.start, w.stop, w.text) for w in words(text, sentence_start, name_start)]
     stretch: list[tuple[int, int, str]] = []
     i = len(found) - 1
@@ -254,7 +260,7 @@ def _roles_right_before(text: str, sentence_start: int, name_start: int) -> list
         and _same_case(phrase[:title], phrase[title][2])
     ):  # "представитель штаба генерал-майор": two roles
         return [r for r in (_phrase(phrase[:title]), _phrase(phrase[title:])) if r]
-    role = _phrase(phrase)
+    role = _phrase(phrase, plural)
     return [role] if role else []
 
 
@@ -271,11 +277,12 @@ def _quoted_name(phrase: list[tuple[int, int, str]], head: int) -> bool:
     return opened is not None and any(w.rstrip(".")[-1:] in "»“”" for _, _, w in phrase[opened:])
 
 
-def _phrase(phrase: list[tuple[int, int, str]]) -> Role | None:
-    """The role of words whose first role word is the head: the words up to it in the
-    nominative, the rest as written. None when the head is plural."""
+def _phrase(phrase: list[tuple[int, int, str]], plural: bool = False) -> Role | None:
+    """The role of words whose first role word is the head: the words up to it in the singular
+    nominative, the rest as written. None when the head is plural, unless ``plural`` (its
+    singular is then each listed person's), or when it is the head alone."""
     head = next(i for i, (_, _, w) in enumerate(phrase) if is_role_word(w))
-    if _plural(phrase[head][2]) or _quoted_name(phrase, head):
+    if (_may_be_plural if plural else _plural)(phrase[head][2]) is not plural or _quoted_name(phrase, head):
         return None
     start, stop, first = phrase[0]
     if first[:1] in "«„“":  # the opening of a quotation that begins with the title
@@ -284,7 +291,7 @@ def _phrase(phrase: list[tuple[int, int, str]]) -> Role | None:
     core = last.strip(_STRIP)
     if last.endswith(".") and (len(core) > 3 or core.isupper()):  # a full stop, not "им."
         phrase = [*phrase[:-1], (start, stop - len(last) + len(last.rstrip(".")), last.rstrip("."))]
-    gender = parse(phrase[head][2].strip(_STRIP)).tag.gender
+    gender = parse(phrase[head][2].strip(_STRIP)).tag.gender or "masc"
     # a word written as its lemma stays as written: "замруководителя" is indeclinable
     inflected = [
         (w.lower() if w.strip(_STRIP).lower() in role_words() else nominative(w, gender)) if i <= head else w
@@ -436,6 +443,9 @@ def person_roles(doc: Document) -> list[PersonRole]:
             found.append(
                 PersonRole(actor_id, role.text, _affiliation(doc, mention.sentence, role), role.start, role.stop)
             )
+    listed = _listed_roles(doc)
+    taken = {(r.actor_id, r.start) for r in listed}  # the title of a row is each one's in the singular
+    found = [r for r in found if (r.actor_id, r.start) not in taken] + listed
     # a role said again of the same person adds nothing: the same words, or the same role word
     # of the same body ("Президент РТ назвал" after "президента Татарстана Асана Омарова")
     known = {(r.actor_id, r.role.lower()) for r in found} | {(r.actor_id, _position(r)) for r in found}
@@ -444,6 +454,63 @@ def person_roles(doc: Document) -> list[PersonRole]:
             known |= {(role.actor_id, role.role.lower()), (role.actor_id, _position(role))}
             found.append(role)
     return _fullest(found)
+
+
+_IN_A_ROW = re.compile(r"\s*(?:,\s*|,?\s+и\s+)")  # between two names of a list
+
+
+def _listed_roles(doc: Document) -> list[PersonRole]:
+    """Roles of people named in a row after a plural title: each takes the title in the
+    singular ("академики РАН Иван Петров и Олег Смирнов" -> академик РАН), and when the title
+    names as many countries or bodies as there are people, each takes his own, in order
+    ("министры обороны Казахстана и Кыргызстана Асан Омаров и Бакыт Исаев" -> министр обороны
+    Казахстана, министр обороны Кыргызстана)."""
+    text, found = doc.text, []
+    for index, sentence in enumerate(doc.sentences):
+        people = sorted(
+            (
+                (m, aid)
+                for m, aid in doc.by_sentence.get(index, [])
+                if doc.by_id[aid].kind == ActorKind.PERSON and m.block != Block.DIGEST
+            ),
+            key=lambda pair: pair[0].start,
+        )
+        first = 0
+        while first < len(people):
+            last = first
+            while last + 1 < len(people) and _IN_A_ROW.fullmatch(text, people[last][0].stop, people[last + 1][0].start):
+                last += 1
+            row = people[first : last + 1]
+            bound = people[first - 1][0].stop if first else sentence.start
+            first = last + 1
+            role = _roles_right_before(text, bound, row[0][0].start, plural=True) if len(row) > 1 else []
+            if not role:
+                continue
+            role = role[-1]
+            inside = sorted(
+                ((m, aid) for m, aid in doc.by_sentence[index] if role.start <= m.start and m.stop <= role.stop),
+                key=lambda pair: pair[0].start,
+            )
+            # the countries, else the bodies ("главы МИД России и Казахстана": each his country's)
+            countries = [(m, aid) for m, aid in inside if doc.by_id[aid].kind == ActorKind.COUNTRY]
+            bodies = [
+                (m, aid)
+                for m, aid in inside
+                if doc.by_id[aid].kind == ActorKind.ORGANIZATION
+                and not any(o.start <= m.start and m.stop <= o.stop and o != m for o, _ in inside)
+            ]
+            named = countries if len(countries) == len(row) else bodies
+            if len(named) == len(row):  # one body each, in the order named
+                title = " ".join(role.text.split()[: len(words(text, role.start, named[0][0].start))])
+                for (_, aid), (body, body_id) in zip(row, named):
+                    actor = doc.by_id[body_id]
+                    affiliation = actor.code or actor.name if actor.kind == ActorKind.COUNTRY else actor.name
+                    found.append(PersonRole(aid, f"{title} {body.text}", affiliation, role.start, role.stop))
+            elif len(countries) <= 1 and len(bodies) <= 1:
+                found += [
+                    PersonRole(aid, role.text, _affiliation(doc, index, role), role.start, role.stop) for _, aid in row
+                ]
+    return found
 
 
 def _position(role: PersonRole) -> tuple[str, str] | str:
