@@ -103,12 +103,14 @@ def _occupations(document: FactruDocument, doc) -> list[Response]:
     """One Occupation per distinct role of a person: who (the mention the role stands next to),
     the position and where, as factRuEval splits a role phrase. The position is the role's
     title: its words up to its last role word and the genitive words that complete the title
-    ("министр иностранных дел"); where is the rest, from the first named actor, quoted name or organisation noun on
-    ("лидер фракции КПРФ" -> "лидер", "фракции КПРФ"), else an actor named before the title
-    ("российский президент"). A role with no where is a profession, not an occupation in
+    ("министр иностранных дел"); where is the rest, from the first named actor, quoted name or
+    organisation noun on ("лидер фракции КПРФ" -> "лидер", "фракции КПРФ"), else an actor named
+    before the title, by adjective only for a state's post ("российский президент", not
+    "бразильский космонавт"). A role with no where is a profession, not an occupation in
     factRuEval's sense (all but one of the devset's 180 Occupation facts have a where), and is
-    left out; a role restated is counted once."""
-    from .facts.roles import is_role_word
+    left out; a role restated is counted once; titles joined by "и" count one each."""
+    from .facts.roles import is_role_word, role_group
+    from .language.geo import adjective_place
     from .language.lemmas import lemma, pos, words
 
     bodies = {lemma(row["word"]) for row in rows("not_entities.csv") if row["kind"] in ("head", "body")}
@@ -144,7 +146,8 @@ def _occupations(document: FactruDocument, doc) -> list[Response]:
         where = None
         if cut < len(spans):
             where = document.token_set(spans[cut].start, role.stop)
-        elif named:
+        elif named and (not adjective_place(named[0].text) or role_group(spans[last].text) in _STATE_GROUPS):
+            # "российский президент" serves Russia; "бразильский космонавт" is Brazilian
             where = document.token_set(*_noun_mention(doc, named[0]))
         if where is None:
             continue  # a profession with no body or country ("писатель"): the gold's occupations all have one
@@ -156,6 +159,11 @@ def _occupations(document: FactruDocument, doc) -> list[Response]:
             )
             found.setdefault((role.actor_id, tuple(lemma(w) for w in part)), arguments)
     return list(found.values())
+
+
+# the groups of roles (``roles.csv``) that serve a state: a country adjective before one names
+# the state served, before another the holder's nationality
+_STATE_GROUPS = ("politics", "military")
 
 
 def _coordinated(wording: list[str]) -> list[list[str]]:

@@ -145,6 +145,13 @@ def is_role_word(word: str) -> bool:
     return _entry(word) is not None
 
 
+def role_group(word: str) -> str | None:
+    """The group of the position ``word`` names (``roles.csv``: politics, military, expert,
+    sport, media, "" for none), None when it names none."""
+    entry = _entry(word)
+    return entry.group if entry else None
+
+
 def _plural(word: str) -> bool:
     """Only plural noun readings: "лидеров", "коллегами" (not "главы", also singular)."""
     nouns = [f for f in readings(word.strip(_STRIP).lower()) if f.tag.POS == "NOUN"]
@@ -356,27 +363,53 @@ def _predicate_role(text: str, name_stop: int, stop: int) -> Role | None:
     "был избран председателем партии", "утверждён в должности заместителя министра". The role
     word stands in the instrumental, or in the genitive after an office word; a negated verb
     ("не является министром") or one in the future ("станет министром") gives none."""
-    following = words(text, name_stop, stop)[: _MAX_WORDS + 4]
+    following = words(text, name_stop, stop)[: _MAX_WORDS + 10]
     at = 0
+    if len(following) > 1 and following[0].text == "," and lemma(following[1].text) == "который":
+        at = 2  # "Асан Омаров, который в 2019 году стал министром": the clause is about him
+    elif following and text[name_stop : following[0].start].strip():
+        return None
+    gap = at
+    while at < len(following) and at - gap < _MAX_GAP and _adverbial(following[at].text):
+        at += 1  # "Асан Омаров в 2019 году стал министром"
     while at < len(following) and lemma(following[at].text) == "быть":  # "был избран"
         at += 1
     if (
         at + 1 >= len(following)
-        or text[name_stop : following[0].start].strip()
         or lemma(following[at].text) not in _predicates()
         or any(_future(w.text) for w in following[: at + 1])  # "станет министром": not yet his
+        or any(lemma(w.text) == "не" for w in following[:at])
     ):
         return None
     first = following[at + 1]
-    if _pos(first.text) == "PREP" and at + 3 < len(following) and lemma(following[at + 2].text) in _offices():
-        head = following[at + 3]
-        if not is_role_word(head.text) or "gent" not in _cases(head.text):
+    office = 1 if lemma(first.text) in _offices() else 2 if _pos(first.text) == "PREP" else 0
+    if office and at + office + 1 < len(following) and lemma(following[at + office].text) in _offices():
+        # "утверждён в должности заместителя министра", "занимал пост генерального директора"
+        head = at + office + 1
+        while head + 1 < len(following) and _modifier(following[head].text):
+            head += 1
+        if not is_role_word(following[head].text) or "gent" not in _cases(following[head].text):
             return None
-        last = _complements(following, at + 3)
-        return _phrase([(w.start, w.stop, w.text) for w in following[at + 3 : last + 1]])
+        last = _complements(following, head)
+        return _phrase([(w.start, w.stop, w.text) for w in following[at + office + 1 : last + 1]])
     role = _leading_role(text, first.start, stop)
     head = next((w.text for w in words(text, role.start, role.stop) if is_role_word(w.text)), None) if role else None
     return role if head and "ablt" in _cases(head) else None
+
+
+_MAX_GAP = 4  # words of an adverbial between a name and its verb ("в 2019 году", "с тех пор")
+
+
+def _adverbial(word: str) -> bool:
+    """A word of an adverbial of time or manner: an adverb, preposition or number, or a noun or
+    adjective that cannot be a subject (no nominative reading: "году", "прошлом")."""
+    core = word.strip(_STRIP).lower()
+    if core.isdigit():
+        return True
+    pos = _pos(word)
+    if pos in ("ADVB", "COMP", "PREP", "NUMR"):
+        return True
+    return pos in ("NOUN", "ADJF") and not any(f.tag.case == "nomn" for f in readings(core))
 
 
 def _future(word: str) -> bool:
