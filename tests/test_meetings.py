@@ -45,6 +45,7 @@ def test_a_country_a_talk_is_about_is_not_its_place():
         "Асан Омаров и Бахтияр Каримов планируют провести переговоры о поставках техники.",
         "Асан Омаров и Бахтияр Каримов не встречались с прошлого года.",
         "Асан Омаров назначил встречу с Бахтияром Каримовым на пятницу.",
+        "Участники поддержали инициативу организации конференции ОДКБ в Минске.",  # a session proposed
     ],
 )
 def test_a_meeting_to_come_planned_or_denied_is_not_reported_as_held(sentence):
@@ -130,4 +131,35 @@ def test_a_country_adjective_of_another_word_is_no_party():
     ],
 )
 def test_a_compound_country_adjective_names_the_sides_of_talks(sentence, participants):
+    assert [m[1] for m in meetings_of(f"Новости\n{sentence}\n")] == [participants]
+
+
+def test_who_took_part_in_or_acted_at_a_meeting_told_in_a_clause_after_it():
+    text = (
+        "Новости\nКонференция в Бишкеке, участие в которой приняли депутаты из Казахстана, Кыргызстана и "
+        "Таджикистана, завершилась.\nВ 1995 году в Ташкенте состоялась встреча, по итогам которой представители "
+        "Узбекистана и Туркменистана подписали протокол.\nВ Астане прошла встреча, о которой сообщили Казахстан и "
+        "Кыргызстан.\n"
+    )
+    assert [(m.kind, m.participants) for m in find_meetings(read_document(parse_article("own", text)))] == [
+        ("session", ("Казахстан", "Кыргызстан", "Таджикистан")),
+        ("meeting", ("Узбекистан", "Туркменистан")),
+    ]  # who reported a meeting ("о которой сообщили") did not take part
+
+
+@pytest.mark.parametrize(
+    "sentence, participants",
+    [
+        ("Вчера в Минске прошло заседание Совета министров обороны СНГ.", ("Совет министров обороны СНГ",)),
+        (  # the members of the organisation a body serves are part of its name
+            "Вчера в Минске прошло заседание Совета министров обороны государств – участников СНГ.",
+            ("Совет министров обороны государств – участников СНГ",),
+        ),
+        (
+            "Асан Омаров провёл переговоры с Министерством обороны Казахстана.",
+            ("Асан Омаров", "Министерство обороны Казахстана"),
+        ),
+    ],
+)
+def test_a_body_meets_in_its_session_and_the_country_in_its_name_is_no_party(sentence, participants):
     assert [m[1] for m in meetings_of(f"Новости\n{sentence}\n")] == [participants]

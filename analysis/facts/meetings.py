@@ -52,6 +52,7 @@ _PRONOUNS = frozenset({"он", "она"})
 _PRONOUN_FORMS = re.compile(r"(?<!\w)(?:он|она)(?!\w)", re.IGNORECASE)
 # actors whose names let a sentence tell of a meeting (a city: the host of a visit)
 _MAY_MEET = (*_PARTY_KINDS, ActorKind.PLACE)
+_NEAR = 8  # tokens from a meeting noun to the "который" of a clause about it ("встреча в Астане, на которой")
 # relations from a meeting word up to the words that say whether it took place
 _TELLS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "xcomp", "nmod"})
 
@@ -111,7 +112,7 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
                 for aid, span in [*found, *attending]:
                     first.setdefault(aid, span)
                 found = sorted(first.items(), key=lambda item: item[1])
-            if len(found) < 2:
+            if len(found) < 2 and not _body_in_session(doc, kind, found):
                 continue
             place = _place(doc, tokens, trigger, pairs, {aid for aid, _ in found})
             date = next((d.value for d in dates if sentence.start <= d.start < sentence.stop), None)
@@ -126,6 +127,12 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
                 meetings[earlier] = _merge(meetings[earlier], found, place, date, doc, sentence)
             break
     return meetings
+
+
+def _body_in_session(doc: Document, kind: str, found) -> bool:
+    """A session of one body ("заседание Совета министров обороны"): it takes two to meet,
+    but a body's members meet in its session."""
+    return kind == "session" and len(found) == 1 and doc.by_id[found[0][0]].kind == ActorKind.ORGANIZATION
 
 
 def _may_tell(doc: Document, sentence) -> bool:
@@ -200,11 +207,15 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
             if lemmas[i] == "участие" and case_word(tokens, i) in _WITH  # "с участием X"
             for j in children(tokens, i, "nmod")
         ]
-        # "встреча ..., на которой присутствовал X", "конференция, участие в которой приняли X"
+        # "встреча ..., на которой присутствовал X", "конференция, участие в которой приняли X",
+        # "конференция, по итогам которой X парафировали конвенцию": who acts at it took part
+        clause = _relative_clause(tokens, lemmas, trigger)
         heads += [
             j
-            for i in children(tokens, trigger, "acl:relcl")
-            if lemmas[i] in _cues("attend") or any(lemmas[c] in _cues("attend") for c in children(tokens, i, "obj"))
+            for i in {*children(tokens, trigger, "acl:relcl"), *clause[:1]}
+            if lemmas[i] in _cues("attend")
+            or any(lemmas[c] in _cues("attend") for c in children(tokens, i, "obj"))
+            or (clause and i == clause[0] and clause[1])
             for j in children(tokens, i, *_SUBJECTS)
         ]
         governor, rel = _governor(tokens, trigger), tokens[trigger].rel
@@ -264,7 +275,15 @@ def _actors(doc: Document, tokens, lemmas, head: int, pairs, start: int, visit_h
     people = [(aid, (m.start, m.stop)) for m, aid in inside if kinds[aid] == ActorKind.PERSON]
     if people:
         return people
-    others = [(aid, (m.start, m.stop)) for m, aid in inside if kinds[aid] in _PARTY_KINDS]
+    bodies = [m for m, aid in inside if kinds[aid] == ActorKind.ORGANIZATION]
+    others = [
+        (aid, (m.start, m.stop))
+        for m, aid in inside
+        if kinds[aid] in _PARTY_KINDS
+        # a country or body inside an organisation's name is the organisation's: "заседание
+        # Совета министров обороны СНГ" is the council's, not the CIS's as well
+        and not any(b.start <= m.start and m.stop <= b.stop and b != m for b in bodies)
+    ]
     if others and lemmas[head] in role_words():
         # "лидеров Японии и США": the one person the article gave a role in each, if there is one
         return [_holder(doc, aid, span) or (aid, span) for aid, span in others]
@@ -331,6 +350,32 @@ def _titled(doc: Document, word_lemma: str, start: int):
         (aid, (m.start, m.stop)) for m, aid in zip(doc.mentions, doc.actor_ids) if m.stop <= start and aid in titled
     ]
     return earlier[-1:]
+
+
+def _relative_clause(tokens, lemmas, trigger: int) -> tuple[int, bool] | tuple[()]:
+    """The verb of a relative clause that follows a meeting noun and whose "который" agrees with
+    it ("конференция в Исламабаде, участие в которой приняли …"), found by the words: the parse
+    often hangs such a clause on a word inside it; and whether the clause tells what was done
+    at the meeting ("на которой", "в ходе которой", "по итогам которой": ``setting`` cues)."""
+    which = next((k for k in range(trigger + 1, min(len(tokens), trigger + _NEAR)) if lemmas[k] == "который"), None)
+    if which is None or not any(t.text == "," for t in tokens[trigger + 1 : which]):
+        return ()
+    noun, pronoun = parse(tokens[trigger].text), parse(tokens[which].text)
+    if (
+        noun is None
+        or pronoun is None
+        or (noun.tag.gender, noun.tag.number) != (pronoun.tag.gender, pronoun.tag.number)
+    ):
+        return ()
+    verb = next((k for k in range(which + 1, len(tokens)) if _is_verb(tokens[k].text)), None)
+    if verb is None:
+        return ()
+    return verb, lemmas[which - 1] in _cues("setting")
+
+
+def _is_verb(word: str) -> bool:
+    form = parse(word)
+    return form is not None and form.tag.POS == "VERB"
 
 
 def _attended(tokens, lemmas, trigger: int) -> bool:

@@ -100,6 +100,8 @@ def complete_organizations(
       mention of its own, and over the organisation it belongs to ("Секретариата ООН",
       "Института востоковедения РАН"), which stays one too;
     - a head word alone runs on over the genitive words after it ("Лиги военных дипломатов");
+    - a body's name runs on over the members of the organisation it serves ("Совет министров
+      обороны государств – участников СНГ"), which stays a mention of its own;
     - a national body starts at a country adjective right before it ("японского МИДа");
     - a body noun right before a place ("правительства Казахстана", "посольство России",
       "мэрии Москвы") or after a country adjective ("казахстанское правительство") is an
@@ -185,6 +187,14 @@ def _run_on(text: str, found: list) -> list:
         m = result[i]
         if m.type != MentionType.ORG or _common_word(text, m):
             continue
+        members = _MEMBERS.match(text, m.stop)
+        owner = max((result[j] for j in starting.get(members.end(), ())), key=lambda o: o.stop) if members else None
+        if owner and owner.type == MentionType.ORG and _is_abbreviation(owner.text):
+            # "Совет министров обороны государств – участников СНГ": the members' body is one name
+            result[i] = replace(
+                m, stop=owner.stop, text=text[m.start : owner.stop], normal=f"{m.normal}{text[m.stop : owner.stop]}"
+            )
+            continue
         after = [result[j] for j in starting.get(m.stop + 1, ()) if text[m.stop] == " "]
         after = max(after, key=lambda o: o.stop, default=None)
         if after and after.type == MentionType.LOC:
@@ -248,6 +258,8 @@ def _run_on(text: str, found: list) -> list:
     return result
 
 
+# the members of an organisation after a body's name: " стран – участниц ", " государств-членов "
+_MEMBERS = re.compile(r" (?:стран|государств)\s*[–—-]?\s*(?:участни[кц]\w*|член\w*) ")
 _TAIL_WORD = re.compile(r" ([а-яё]+(?:-[а-яё]+)*)")
 _BY_WORD = re.compile(r" ([А-ЯЁа-яё]+(?:-[а-яё]+)*)")
 
