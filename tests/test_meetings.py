@@ -163,3 +163,18 @@ def test_who_took_part_in_or_acted_at_a_meeting_told_in_a_clause_after_it():
 )
 def test_a_body_meets_in_its_session_and_the_country_in_its_name_is_no_party(sentence, participants):
     assert [m[1] for m in meetings_of(f"Новости\n{sentence}\n")] == [participants]
+
+
+@pytest.mark.parametrize(
+    "sentence, participants",
+    [
+        (
+            "Президент Казахстана Асан Омаров принял министра обороны Кыргызстана Бакыта Исаева.",
+            [("Асан Омаров", "Бакыт Исаев")],
+        ),
+        ("Асан Омаров и Бакыт Исаев приняли участие в параде.", []),
+        ("Сенат Казахстана принял Кыргызстан в члены ассоциации.", []),  # one receives a person
+    ],
+)
+def test_one_receives_a_person(sentence, participants):
+    assert [m[1] for m in meetings_of(f"Новости\n{sentence}\n")] == participants

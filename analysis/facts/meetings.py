@@ -63,6 +63,13 @@ def _meeting_words() -> dict[str, str]:
 
 
 @cache
+def _object_parties() -> dict[str, str]:
+    """Meeting verbs whose object is the other party: whom one visits ("yes": anyone) or
+    receives ("person": a person only; "принял делегацию", "принял закон" are not meetings)."""
+    return {row["lemma"]: row["object"] for row in rows("meeting_words.csv") if row["object"]}
+
+
+@cache
 def _cues(cue: str) -> frozenset[str]:
     return frozenset(row["lemma"] for row in rows("meeting_cues.csv") if row["cue"] == cue)
 
@@ -194,8 +201,17 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
     if verb:
         heads += children(tokens, trigger, *_SUBJECTS)
         heads += [i for i in children(tokens, trigger, "obl", "nmod") if case_word(tokens, i) in _WITH]
-        if kind == "visit":  # "посетил Казахстан", "прибыл в турецкую столицу"
-            heads += children(tokens, trigger, "obj")
+        if lemmas[trigger] in _object_parties():  # "посетил Казахстан", "принял министра обороны"
+            objects = children(tokens, trigger, "obj")
+            if _object_parties()[lemmas[trigger]] == "person":
+                # one receives a person: "принял участие", "принял закон" tell of no meeting
+                people = [aid for i in objects for aid, _ in _actors(doc, tokens, lemmas, i, pairs, start, False)]
+                if not any(doc.by_id[aid].kind == ActorKind.PERSON for aid in people):
+                    return []
+                people_at += objects
+            else:
+                heads += objects
+        if kind == "visit":  # "прибыл в турецкую столицу"
             heads += [i for i in children(tokens, trigger, "obl") if case_word(tokens, i) in _AT]
     else:
         heads += [i for i in children(tokens, trigger, "nmod") if case_word(tokens, i) in (None, *_WITH)]
