@@ -136,8 +136,10 @@ def _parties(doc: Document, tokens: list[Token], trigger: int, pairs) -> list[st
     if not _verb(tokens[trigger].text) and tokens[trigger].head >= 0:
         governor = tokens[trigger].head
         if tokens[trigger].rel in ("obj", "obl", "nmod") and _verb(tokens[governor].text):
-            # "объявила о покупке"; "предоставила Казахстану кредит": the subject and the dative
+            # "объявила о покупке"; "предоставила Казахстану кредит": the subject and the dative;
+            # "наложил на «Казмаш» штраф": on whom
             heads += children(tokens, governor, *_SUBJECTS, "iobj")
+            heads += [i for i in children(tokens, governor, "obl") if case_word(tokens, i) == "на"]
     named = [(m, aid) for m, aid in pairs if doc.by_id[aid].kind in _PARTY_KINDS]
     # a country inside an organisation's name ("Министерство обороны Казахстана") is the body's
     outer = [
