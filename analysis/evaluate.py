@@ -139,6 +139,12 @@ def _occupations(document: FactruDocument, doc) -> list[Response]:
             ),
             len(spans),
         )
+        named_by = cut < len(spans) and (
+            spans[cut].text[:1] in '«„“"' or spans[cut].text[:1].isascii() and spans[cut].text[:1].isalpha()
+        )
+        # "директор радиостанции «Эхо»", "глава компании Dell": the noun a name is given to is where
+        if named_by and cut - 1 > last and pos(spans[cut - 1].text) == "NOUN" and not is_role_word(spans[cut - 1].text):
+            cut -= 1
         while cut - 1 > last and pos(spans[cut - 1].text) in ("ADJF", "PRTF"):
             cut -= 1  # "глава синодального отдела": the adjective is the body's
         title = [w for w in spans[:cut] if not any(m.start <= w.start < m.stop for m in named)]

@@ -176,11 +176,12 @@ def _abbreviation(word: str) -> bool:
 
 
 def _pos(word: str) -> str | None:
-    """Part of speech, None for punctuation; an abbreviation in capitals is a name ("ВЕДУ")."""
+    """Part of speech, None for punctuation; an abbreviation in capitals ("ВЕДУ") and a word in
+    quotes («Вести», which is also a verb) are names."""
     core = word.strip(_STRIP)
     if not core[:1].isalnum():
         return None
-    if _abbreviation(core):
+    if _abbreviation(core) or word[:1] in "«„“" or word[-1:] in "»“”":
         return "NOUN"
     form = parse(core)
     return str(form.tag.POS or "X") if form else None  # Latin words and numbers: no part of speech
