@@ -490,7 +490,7 @@ def person_roles(doc: Document) -> list[PersonRole]:
     return _fullest(found)
 
 
-_IN_A_ROW = re.compile(r"\s*(?:,\s*|,?\s+и\s+)")  # between two names of a list
+_IN_A_ROW = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*|,?\s*и\s+)")  # between two names of a list, a gloss allowed
 
 
 def _listed_roles(doc: Document) -> list[PersonRole]:
