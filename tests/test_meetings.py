@@ -178,3 +178,10 @@ def test_a_body_meets_in_its_session_and_the_country_in_its_name_is_no_party(sen
 )
 def test_one_receives_a_person(sentence, participants):
     assert [m[1] for m in meetings_of(f"Новости\n{sentence}\n")] == participants
+
+
+def test_a_talk_with_someone_is_a_meeting_a_talk_with_the_press_is_not():
+    text = "Новости\nАсан Омаров пообщался с Бакытом Исаевым в Бишкеке.\nАсан Омаров пообщался с журналистами.\n"
+    assert [(m.kind, m.participants) for m in find_meetings(read_document(parse_article("own", text)))] == [
+        ("meeting", ("Асан Омаров", "Бакыт Исаев"))
+    ]
