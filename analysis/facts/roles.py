@@ -237,7 +237,9 @@ def _roles_right_before(text: str, sentence_start: int, name_start: int, plural:
         # phrase before it; one after a pronoun or preposition ("с его председателем") does
         titled = len(stretch) > 1 and _pos(stretch[-2][2]) in ("NOUN", "X")
         has_head = any(_head(w) for _, _, w in (stretch[:-1] if titled else stretch))
-        if pos is None or pos in _STOPS or (pos in _JOINS and (has_head or not stretch)):
+        # "Чрезвычайный и Полномочный посол": "и" between two of the head's adjectives
+        paired = word == "и" and i > 0 and stretch and _modifier(stretch[0][2]) and _modifier(found[i - 1][2])
+        if pos is None or pos in _STOPS or (pos in _JOINS and (has_head or not stretch) and not paired):
             break
         stretch.insert(0, (start, stop, word))
         i -= 1
@@ -256,7 +258,10 @@ def _roles_right_before(text: str, sentence_start: int, name_start: int, plural:
         ),
         first,
     )
-    while first > 0 and _modifier(stretch[first - 1][2]):
+    while first > 0 and (
+        _modifier(stretch[first - 1][2])
+        or (first > 1 and stretch[first - 1][2] == "и" and _modifier(stretch[first - 2][2]))
+    ):
         first -= 1
     phrase = stretch[first:]
     title = len(phrase) - 1
