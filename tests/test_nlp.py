@@ -72,3 +72,17 @@ def test_title_words_and_lone_letters_are_no_people_but_adjective_like_surnames_
     text = "Заголовок\nЗаявил Карасин. С ним говорил Чрезвычайный и Полномочный посол России Михаил Бочарников."
     people = [m.text for m in analyse(parse_article("own", text)).mentions if m.type == "PER"]
     assert people == ["Карасин", "Михаил Бочарников"]
+
+
+def test_a_sentence_ending_in_a_model_code_ends_there():
+    text = (
+        "Поставки\nКазахстан получил комплексы С-300ПС. Об этом сообщил Асан Омаров. Вертолёты Ми-8 "
+        "прибыли в 10.30. Их ждали.\n"
+    )
+    analysis = analyse(parse_article("own", text))
+    assert [text[s.start : s.stop] for s in analysis.sentences][1:] == [
+        "Казахстан получил комплексы С-300ПС.",
+        "Об этом сообщил Асан Омаров.",
+        "Вертолёты Ми-8 прибыли в 10.30.",
+        "Их ждали.",
+    ]

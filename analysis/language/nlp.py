@@ -171,10 +171,27 @@ def analyse(article: Article) -> Analysis:
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
 
+# a full stop and a capital after a code of letters and digits: razdel takes "С-300ПС." for an
+# abbreviation and runs the sentence on ("… комплексов С-300ПС. Об этом сообщила …")
+_STOP_THEN_CAPITAL = re.compile(r"\.\s+(?=[А-ЯЁA-Z«])")
+
+
+def _split_after_codes(text: str, start: int, stop: int) -> list[DocSent]:
+    """The sentence ``text[start:stop]``, split after a model code ("Су-30СМ", "Ми-8") that ends one."""
+    parts, at = [], start
+    for end in _STOP_THEN_CAPITAL.finditer(text, start, stop):
+        word = text[text.rfind(" ", at, end.start()) + 1 : end.start()]
+        if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+            parts.append(DocSent(at, end.start() + 1, text[at : end.start() + 1]))
+            at = end.end()
+    parts.append(DocSent(at, stop, text[at:stop]))
+    return parts
+
+
 def _segment(doc: Doc, segmenter: Segmenter, spans: list[tuple[int, int, str]]) -> None:
     """Sentences of the paragraph, and tokens of those sentences that hold a mention (the only
     ones the models look at again; tokenising is a quarter of what extraction adds to NER)."""
-    doc.sents = [DocSent(s.start, s.stop, s.text) for s in segmenter.sentenize(doc.text)]
+    doc.sents = [part for s in segmenter.sentenize(doc.text) for part in _split_after_codes(doc.text, s.start, s.stop)]
     doc.tokens = []
     for sent in doc.sents:
         sent.tokens = []
