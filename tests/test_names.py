@@ -45,6 +45,12 @@ def _actors(text: str) -> tuple[list[str], dict[str, str]]:
         ),
         # a role noun before the name gives its case to an unknown name
         ("По словам представителя МИД КНР Чжан Луана, Китай готов.", "Чжан Луана", "Чжан Луан"),
+        # ... over adjectives joined by "и" in the role
+        (
+            "В присутствии министра оборонной и аэрокосмической промышленности Казахстана Бейбута Атамкулова.",
+            "Бейбута Атамкулова",
+            "Бейбут Атамкулов",
+        ),
     ],
 )
 def test_foreign_names_in_oblique_cases_are_put_in_the_nominative(sentence, mention, normal):

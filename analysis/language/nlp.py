@@ -648,11 +648,13 @@ _CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
 def _context_case(token, vocab: MorphVocab, before) -> set[str]:
     """The cases the words before a name give it: a role noun it stands beside (walking back over
     its complements and names), a preposition right before it; else the tagger's case."""
+    joined = False  # the word walked last may be joined by "и" ("оборонной и аэрокосмической")
     for distance, word in enumerate(reversed(before)):
         text = word.text
         if distance == 0 and text.lower() in _government():
             return set(_government()[text.lower()])
-        if text in '«»"„“':
+        if text in '«»"„“' or (text == "и" and joined):
+            joined = False
             continue
         if not text[:1].isalpha():
             break
@@ -668,6 +670,7 @@ def _context_case(token, vocab: MorphVocab, before) -> set[str]:
             }
         if not (best.POS in {"ADJF", "PRTF", "PREP"} or (best.POS == "NOUN" and best.case == "gent")):
             break
+        joined = best.POS in {"ADJF", "PRTF"} or best.POS == "NOUN"
     case = _UD_CASES.get((token.feats or {}).get("Case"))
     return {case} if case else set()
 
