@@ -70,7 +70,7 @@ def test_extract_alone_writes_data_but_no_notebooks(two_corpus, tmp_path):
     done = cli("extract", "--corpus", two_corpus, "--out", tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip().endswith(f"-> {tmp_path / 'data'}")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "network"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".analysis-output", "data", "network"]
 
 
 def test_missing_corpus_is_one_line_not_a_traceback(tmp_path):

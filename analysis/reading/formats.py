@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.dammit import EncodingDetector
+from bs4.element import CData
 from charset_normalizer import from_bytes
 
 from ..errors import CorpusError
@@ -42,6 +43,7 @@ _HIDDEN = (
     "form",
     "button",
 )
+_TEXT = (NavigableString, CData)  # the string types get_text gives
 _BLOCKS = (
     "p",
     "div",
@@ -87,6 +89,7 @@ class Decoded:
     source: str = ""
     line: int = 0  # line number in a .jsonl file, else 0
     file_sha256: str = ""  # of the whole file the article came from
+    warnings: tuple[str, ...] = ()  # about how it was read
 
 
 def read_documents(path: Path) -> Iterable[Decoded | CorpusError]:
@@ -105,8 +108,9 @@ def read_documents(path: Path) -> Iterable[Decoded | CorpusError]:
     if suffix in (".html", ".htm"):
         text, encoding, title = _html(data)
         return [_document(article_id, path, sha, text, encoding, title_hint=title)]
+    data, cut = whole_characters(data)
     text, encoding = decode(data)
-    return [_document(article_id, path, sha, text, encoding)]
+    return [_document(article_id, path, sha, text, encoding, warnings=(cut,) if cut else ())]
 
 
 def safe_id(name: str) -> str:
@@ -133,6 +137,19 @@ def decode(data: bytes) -> tuple[str, str]:
     return normalise_newlines(str(best)), best.encoding
 
 
+def whole_characters(data: bytes) -> tuple[bytes, str]:
+    """``data`` without a UTF-8 character cut off at its very end (a file cut short mid-way),
+    and a warning when there was one; any other data as it is."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.end == len(data):
+            return data[: error.start], (
+                f"ends in the middle of a character (cut short?): its last {len(data) - error.start} bytes are left out"
+            )
+    return data, ""
+
+
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -156,11 +173,30 @@ def _html(data: bytes) -> tuple[str, str, str]:
         tag.decompose()
     h1 = soup.find("h1")
     headline = " ".join(h1.get_text(" ").split()) if h1 else ""
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in normalise_newlines(soup.get_text()).split("\n"))
+    lines = (" ".join(line.split()) for line in normalise_newlines(_block_text(soup)).split("\n"))
     return "\n".join(line for line in lines if line) + "\n", encoding, headline or page_title
+
+
+_END = object()  # marks, on the walk's stack, where a block element ends
+
+
+def _block_text(root: Tag) -> str:
+    """The text ``get_text`` gives, with a line end before and after each block element: a walk
+    with its own stack, so time is linear in the page and nesting depth has no limit (inserting
+    line-end nodes into the tree took quadratic time on a page of 10,000 nested elements)."""
+    parts, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node is _END:
+            parts.append("\n")
+        elif isinstance(node, Tag):
+            if node.name in _BLOCKS and node is not root:
+                parts.append("\n")
+                stack.append(_END)
+            stack.extend(reversed(node.contents))
+        elif type(node) in _TEXT:  # comments, doctype, CDATA-like script text are not shown
+            parts.append(str(node))
+    return "".join(parts)
 
 
 def _jsonl(path: Path) -> Iterator[Decoded | CorpusError]:
@@ -206,6 +242,7 @@ def _jsonl_documents(path: Path, lines: Iterator[str], encoding: str, file_sha: 
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise CorpusError(f"{origin}: not a JSON object; skipped")
+            json.dumps(record, ensure_ascii=False).encode("utf-8")  # a lone surrogate fails here, not in a worker
             body = record.get("text") or record.get("content") or ""
             title = str(record.get("title") or "").strip()
             if not isinstance(body, str) or not body.strip():
@@ -229,3 +266,9 @@ def _jsonl_documents(path: Path, lines: Iterator[str], encoding: str, file_sha: 
             yield CorpusError(f"{origin}: not valid JSON ({error.msg}); skipped")
         except CorpusError as error:
             yield error
+        except RecursionError:
+            yield CorpusError(f"{origin}: JSON nested too deep to read; skipped")
+        except UnicodeEncodeError:
+            yield CorpusError(f"{origin}: holds a lone surrogate escape (such as \\ud800), which is no text; skipped")
+        except Exception as error:  # whatever one line holds, the other lines are read
+            yield CorpusError(f"{origin}: cannot be read ({type(error).__name__}: {error}); skipped")
