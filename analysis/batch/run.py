@@ -32,7 +32,13 @@ from ..errors import AnalysisError, CorpusError, Skipped
 from ..provenance import code_hash, input_hashes, inputs_changed, key, sha256_file
 from ..reading.corpus import corpus_files
 from ..report.render import IndexEntry, index_html, notebook_html
-from ..storage.folder import changed_outputs, output_folder, remove_outputs, remove_temporary
+from ..storage.folder import (
+    MANIFEST_VERSION,
+    changed_outputs,
+    output_folder,
+    remove_outputs,
+    remove_temporary,
+)
 from ..storage.store import write_atomic, write_json
 from .workers import end_with_parent, stop_point, stop_workers
 
@@ -257,7 +263,8 @@ def _run(
     plan = plan_jobs(corpus, out, notebooks, articles, inputs, code) if articles else []
     before = _read_json(out / "manifest.json")
     previous = {n["name"]: n for n in before.get("notebooks", [])}
-    listed = {o["path"]: o["sha256"] for o in before.get("outputs", [])}
+    own = before.get("manifest_version") == MANIFEST_VERSION  # an older manifest listed others' files too
+    listed = {o["path"]: o["sha256"] for o in before.get("outputs", [])} if own else {}
     done: list[JobResult] = []
     todo = []
     for job in plan:
@@ -384,6 +391,7 @@ def _manifest(
     outputs.update(extraction.get("outputs", {}))
     outputs.update((path, "") for r in done for path in _job_files(r.job) if (out / path).is_file())
     return {
+        "manifest_version": MANIFEST_VERSION,
         "package_version": __version__,
         "git_commit": _git_commit(),
         "code_sha256": extraction.get("code", ""),

@@ -11,6 +11,7 @@ sha256, as its own outputs; an output is reused only when its bytes still match 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -21,6 +22,8 @@ from ..errors import AnalysisError
 from ..provenance import sha256_file
 
 MARKER = ".analysis-output"
+# manifests that list only the run's own outputs; older ones listed every file in the folder
+MANIFEST_VERSION = 2
 _MARKER_TEXT = (
     "This folder holds the outputs of the `analysis` package (python -m analysis run/extract).\n"
     "Reruns replace or remove only the files manifest.json lists; anything else here is left alone.\n"
@@ -56,7 +59,7 @@ def output_folder(out: str | Path, corpus: str | Path | None = None) -> Iterator
         if out.exists() and not out.is_dir():
             raise FolderError(f"--out {out} is a file, not a folder: pass a new or empty folder")
         if not marker.is_file():
-            if out.is_dir() and any(out.iterdir()):
+            if out.is_dir() and any(out.iterdir()) and not _earlier_output(out):
                 raise FolderError(
                     f"{out} is not empty and holds no outputs of this package: pass a new or empty folder "
                     "(a run never writes into, or deletes from, a folder it did not create)"
@@ -78,6 +81,18 @@ def output_folder(out: str | Path, corpus: str | Path | None = None) -> Iterator
     finally:
         del _held[out]
         os.close(fd)  # releases the lock
+
+
+def _earlier_output(out: Path) -> bool:
+    """Whether ``out`` holds the record of a run by a version of the package that wrote no marker
+    (its listing of outputs, which named every file of the folder, is never used to remove any)."""
+    for record in (out / "manifest.json", out / "data" / "extraction.json"):
+        try:
+            if "package_version" in json.loads(record.read_text(encoding="utf-8")):
+                return True
+        except (OSError, ValueError, TypeError):
+            continue
+    return False
 
 
 def _check_apart(corpus: Path, out: Path) -> None:
