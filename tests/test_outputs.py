@@ -60,10 +60,31 @@ def corpus(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def sheetless(two_corpus, tmp_path_factory):
+def notebooks(tmp_path_factory):
+    """Notebooks of the project's names that only print what they read (a kernel's start is all
+    they cost): for tests of what a run keeps, redoes and removes, not of what pages show."""
+    import nbformat
+
+    folder = tmp_path_factory.mktemp("notebooks")
+    code = {
+        "corpus_overview": "print(open(f'{out_dir}/data/articles.csv', encoding='utf-8').read())",
+        "actor_network": "print(open(f'{out_dir}/network/edges.csv', encoding='utf-8').read())",
+        "fact_sheet": "print(open(f'{out_dir}/data/texts/{article_id}.txt', encoding='utf-8').read())",
+    }
+    for name, body in code.items():
+        parameters = nbformat.v4.new_code_cell('corpus_dir = ""\nout_dir = ""\narticle_id = ""', id="parameters")
+        parameters.metadata["tags"] = ["parameters"]
+        notebook = nbformat.v4.new_notebook(cells=[parameters, nbformat.v4.new_code_cell(body, id="body")])
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(notebook, folder / f"{name}.ipynb")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def sheetless(two_corpus, notebooks, tmp_path_factory):
     """A run of the corpus notebooks alone over the two-article corpus (tests copy it)."""
     out = tmp_path_factory.mktemp("sheetless") / "out"
-    done = cli("run", "--corpus", two_corpus, "--out", out, "--sheets", "none")
+    done = cli("run", "--corpus", two_corpus, "--out", out, "--notebooks", notebooks, "--sheets", "none")
     assert done.returncode == 0, done.stderr[-3000:]
     return out
 
@@ -71,18 +92,18 @@ def sheetless(two_corpus, tmp_path_factory):
 # 1. --out deletes what is not its own
 
 
-def test_reruns_remove_only_their_own_outputs_and_sheets_choose_only_what_is_rendered(corpus, tmp_path):
+def test_reruns_remove_only_their_own_outputs_and_sheets_choose_only_what_is_rendered(corpus, notebooks, tmp_path):
     out = tmp_path / "out"
-    assert cli("run", "--corpus", corpus, "--out", out).returncode == 0
+    assert cli("run", "--corpus", corpus, "--out", out, "--notebooks", notebooks).returncode == 0
     notes = out / "data" / "texts" / "interview_notes.txt"
     notes.write_text("мои заметки", encoding="utf-8")
     mine = out / "notebooks" / "fact_sheet_my_analysis.ipynb"
     mine.write_text("{}", encoding="utf-8")
-    kept = cli("run", "--corpus", corpus, "--out", out, "--sheets", "none")
+    kept = cli("run", "--corpus", corpus, "--out", out, "--notebooks", notebooks, "--sheets", "none")
     assert kept.returncode == 0, kept.stderr[-3000:]
     assert "4 of 4 notebooks ok (4 unchanged, kept)" in kept.stdout  # not chosen, still current: kept
     (corpus / f"{TWO[1]}.txt").unlink()
-    fewer = cli("run", "--corpus", corpus, "--out", out, "--sheets", "none")
+    fewer = cli("run", "--corpus", corpus, "--out", out, "--notebooks", notebooks, "--sheets", "none")
     assert fewer.returncode == 0, fewer.stderr[-3000:]
     assert statuses(fewer.stdout) == {
         "corpus_overview": "ok",
@@ -119,6 +140,27 @@ def test_a_folder_that_is_no_output_is_refused_and_left_as_it_was(two_corpus, tm
     assert snapshot(thesis) == {"chapter1.txt": "Глава 1".encode()}
 
 
+def test_an_output_folder_of_an_earlier_version_is_used_but_its_old_listing_removes_nothing(tmp_path):
+    output = tmp_path / "output"
+    (output / "notebooks").mkdir(parents=True)
+    mine = output / "notebooks" / "fact_sheet_my_analysis.ipynb"
+    mine.write_text("{}", encoding="utf-8")
+    listing = [{"path": "notebooks/fact_sheet_my_analysis.ipynb", "sha256": hashlib.sha256(b"{}").hexdigest()}]
+    (output / "manifest.json").write_text(
+        json.dumps({"package_version": "0.1.0", "notebooks": [], "outputs": listing}), encoding="utf-8"
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = cli("run", "--corpus", empty, "--out", output)  # no article: every listed page would be stale
+    assert (
+        done.stderr.splitlines()[-1] == f"error: no article files in {empty}: put .txt, .html or .jsonl articles there"
+    )
+    assert mine.read_text(encoding="utf-8") == "{}"
+    assert (output / ".analysis-output").is_file()
+    assert manifest(output)["manifest_version"] == 2
+    assert "notebooks/fact_sheet_my_analysis.ipynb" not in {o["path"] for o in manifest(output)["outputs"]}
+
+
 def test_a_corpus_inside_the_output_folder_or_the_reverse_is_refused(two_corpus, corpus, tmp_path):
     out = tmp_path / "out"
     assert cli("extract", "--corpus", two_corpus, "--out", out).returncode == 0
@@ -141,14 +183,14 @@ def test_a_corpus_inside_the_output_folder_or_the_reverse_is_refused(two_corpus,
 # 2. A killed or failed run leaves stale outputs that reruns bless
 
 
-def test_a_run_killed_before_its_network_is_written_is_never_taken_as_current(corpus, tmp_path):
+def test_a_run_killed_before_its_network_is_written_is_never_taken_as_current(corpus, notebooks, tmp_path):
     out, fresh = tmp_path / "out", tmp_path / "fresh"
     assert cli("extract", "--corpus", corpus, "--out", out).returncode == 0
     (corpus / f"{TWO[1]}.txt").unlink()
     killed = cli("extract", "--corpus", corpus, "--out", out, stop_at="network")
     assert killed.returncode == -signal.SIGKILL
     assert not (out / "data" / "extraction.json").exists()  # nothing vouches for a half-done extraction
-    again = cli("run", "--corpus", corpus, "--out", out, "--sheets", "none")
+    again = cli("run", "--corpus", corpus, "--out", out, "--notebooks", notebooks, "--sheets", "none")
     assert again.returncode == 0, again.stderr[-3000:]
     assert cli("extract", "--corpus", corpus, "--out", fresh).returncode == 0
     network = sorted(p.name for p in (fresh / "network").iterdir())
@@ -157,17 +199,17 @@ def test_a_run_killed_before_its_network_is_written_is_never_taken_as_current(co
         assert (out / "network" / name).read_bytes() == (fresh / "network" / name).read_bytes(), name
 
 
-def test_a_sheet_rendered_by_a_killed_run_is_redone_when_its_article_is_reverted(corpus, tmp_path):
+def test_a_sheet_rendered_by_a_killed_run_is_redone_when_its_article_is_reverted(corpus, notebooks, tmp_path):
     out, article = tmp_path / "out", corpus / f"{TWO[0]}.txt"
-    sheet = f"fact_sheet_{TWO[0]}"
-    assert cli("run", "--corpus", corpus, "--out", out, "--sheets", TWO[0]).returncode == 0
+    sheet, run = f"fact_sheet_{TWO[0]}", ("run", "--corpus", corpus, "--out", out, "--notebooks", notebooks)
+    assert cli(*run, "--sheets", TWO[0]).returncode == 0
     original = article.read_bytes()
     article.write_bytes(original + "\nМинистр обороны Казахстана посетил Минск.\n".encode())
-    killed = cli("run", "--corpus", corpus, "--out", out, "--sheets", TWO[0], stop_at=f"rendered {sheet}")
+    killed = cli(*run, "--sheets", TWO[0], stop_at=f"rendered {sheet}")
     assert killed.returncode == -signal.SIGKILL
     assert "посетил" in (out / "html" / f"{sheet}.html").read_text(encoding="utf-8")
     article.write_bytes(original)
-    again = cli("run", "--corpus", corpus, "--out", out, "--sheets", TWO[0])
+    again = cli(*run, "--sheets", TWO[0])
     assert again.returncode == 0, again.stderr[-3000:]
     assert statuses(again.stdout)[sheet] == "ok"
     assert (
@@ -278,17 +320,17 @@ def test_a_second_run_into_a_busy_folder_is_refused_and_a_killed_runs_lock_is_no
 # 5. Outputs are not checked against the manifest; 8. a moved folder is still current
 
 
-def test_a_copied_output_folder_is_still_current(sheetless, tmp_path):
+def test_a_copied_output_folder_is_still_current(sheetless, notebooks, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(sheetless, copy)
     corpus = manifest(sheetless)["parameters"]["corpus"]
-    again = cli("run", "--corpus", corpus, "--out", copy, "--sheets", "none")
+    again = cli("run", "--corpus", corpus, "--out", copy, "--notebooks", notebooks, "--sheets", "none")
     assert again.returncode == 0, again.stderr[-3000:]
     assert "2 of 2 notebooks ok (2 unchanged, kept)" in again.stdout
     assert snapshot(copy).keys() == snapshot(sheetless).keys()
 
 
-def test_missing_or_edited_outputs_are_redone_and_the_run_says_so(sheetless, tmp_path):
+def test_missing_or_edited_outputs_are_redone_and_the_run_says_so(sheetless, notebooks, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(sheetless, out)
     before = snapshot(out)
@@ -298,7 +340,7 @@ def test_missing_or_edited_outputs_are_redone_and_the_run_says_so(sheetless, tmp
         f.write(f"{TWO[0]},0,5,Шойгу,PER,Шойгу,person:шойгу,0,0,body\n")
     (out / "html" / "corpus_overview.html").write_text("<p>edited</p>", encoding="utf-8")
     corpus = manifest(sheetless)["parameters"]["corpus"]
-    again = cli("run", "--corpus", corpus, "--out", out, "--sheets", "none")
+    again = cli("run", "--corpus", corpus, "--out", out, "--notebooks", notebooks, "--sheets", "none")
     assert again.returncode == 0, again.stderr[-3000:]
     assert [line for line in again.stderr.splitlines() if line.startswith("warning")] == [
         f"warning: data/mentions.csv was changed; data/texts/{TWO[0]}.txt is missing; network/actors.graphml is "
@@ -369,9 +411,20 @@ def test_figures_of_a_large_network_are_the_same_whatever_the_hash_seed(tmp_path
 # 9. Signals and errors
 
 
-def test_ctrl_c_stops_the_run_and_keeps_an_index_of_what_finished(corpus, tmp_path):
+def test_ctrl_c_stops_the_run_and_keeps_an_index_of_what_finished(corpus, notebooks, tmp_path):
     out = tmp_path / "out"
-    done = cli("run", "--corpus", corpus, "--out", out, "--jobs", 1, stop_at="rendered corpus_overview:INT")
+    done = cli(
+        "run",
+        "--corpus",
+        corpus,
+        "--out",
+        out,
+        "--notebooks",
+        notebooks,
+        "--jobs",
+        1,
+        stop_at="rendered corpus_overview:INT",
+    )
     assert done.returncode == 130, done.stderr[-3000:]
     assert done.stderr.splitlines()[-1] == (
         f"error: interrupted: 1 of 4 notebooks finished; {out / 'index.html'} and manifest.json list them, "
@@ -401,16 +454,14 @@ def tagged(tag: str) -> list[int]:
     return found
 
 
-def test_a_killed_runs_workers_and_kernels_end_with_it(corpus, tmp_path):
+def test_a_killed_runs_workers_and_kernels_end_with_it(corpus, notebooks, tmp_path):
     import nbformat
 
-    from analysis.batch.run import NOTEBOOKS_DIR
-
-    notebooks = tmp_path / "notebooks"
-    shutil.copytree(NOTEBOOKS_DIR, notebooks)
-    slow = nbformat.read(notebooks / "actor_network.ipynb", as_version=4)
+    slow_notebooks = tmp_path / "notebooks"
+    shutil.copytree(notebooks, slow_notebooks)
+    slow = nbformat.read(slow_notebooks / "actor_network.ipynb", as_version=4)
     slow.cells.append(nbformat.v4.new_code_cell("import time\ntime.sleep(600)", id="slow"))
-    nbformat.write(slow, notebooks / "actor_network.ipynb")
+    nbformat.write(slow, slow_notebooks / "actor_network.ipynb")
     tag = str(tmp_path)
     killed = cli(
         "run",
@@ -419,7 +470,7 @@ def test_a_killed_runs_workers_and_kernels_end_with_it(corpus, tmp_path):
         "--out",
         tmp_path / "out",
         "--notebooks",
-        notebooks,
+        slow_notebooks,
         "--jobs",
         2,
         stop_at="rendered corpus_overview",
