@@ -252,6 +252,7 @@ def test_each_hostile_input_is_skipped_alone_with_one_line(tmp_path):
     cut = (ARTICLES / "english_only.txt").read_text(encoding="utf-8").rstrip() + " Казахстан"
     (corpus / "cut.txt").write_bytes(cut.encode("utf-8")[:-1])
     (corpus / "\x1b[31mred.pdf").write_bytes(b"%PDF")
+    (corpus / os.fsdecode(b"\xff.txt")).write_text("Учения", encoding="utf-8")
     long_id = safe_id(long_name.removesuffix(".txt"))
     done = cli("run", "--corpus", corpus, "--out", tmp_path / "out", "--sheets", long_id, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -268,6 +269,7 @@ def test_each_hostile_input_is_skipped_alone_with_one_line(tmp_path):
         f"skipped {corpus / 'passwd.txt'}: a link to a file outside the corpus folder; skipped",
         f"skipped {corpus / 'pipe.txt'}: not a regular file (a pipe, device or socket); skipped",
         f"skipped {corpus / 'zero.txt'}: a link to a file outside the corpus folder; skipped",
+        f"skipped {corpus}/\\xff.txt: a file name that is not UTF-8: rename it; skipped",
     ]
     assert "warning: cut.txt: ends in the middle of a character (cut short?): its last 1 bytes are left out" in (
         done.stderr
@@ -281,6 +283,12 @@ def test_each_hostile_input_is_skipped_alone_with_one_line(tmp_path):
     assert "root:" not in "".join(p.read_text(encoding="utf-8") for p in (out / "data" / "texts").iterdir())
     page = (out / "html" / f"fact_sheet_{long_id}.html").read_text(encoding="utf-8")
     assert "Кыргызстан и Узбекистан обсудили военное сотрудничество" in page and "Бакыт Калыков" in page
+
+
+def test_ids_are_short_enough_for_the_file_system_in_any_script():
+    assert safe_id("а" * 80) == "а" * 80  # 160 bytes: used as it is
+    for name, kept in (("军" * 80, "军" * 50), ("а" * 115, "а" * 71), ("x" * 200, "x" * 71)):
+        assert safe_id(name) == f"{kept}_{hashlib.sha256(name.encode()).hexdigest()[:8]}"
 
 
 # 4. No lock

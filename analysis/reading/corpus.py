@@ -163,6 +163,10 @@ def corpus_entries(folder: Path) -> list[tuple[Path, str]]:
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith("."):
             continue
+        if _undecodable(entry.name):  # shown with its bytes escaped: it can be neither printed nor stored
+            shown = entry.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            entries.append((folder / shown, "a file name that is not UTF-8: rename it; skipped"))
+            continue
         try:
             if entry.is_symlink() and not entry.resolve().is_relative_to(inside):
                 entries.append((entry, "a link to a file outside the corpus folder; skipped"))
@@ -181,6 +185,14 @@ def corpus_entries(folder: Path) -> list[tuple[Path, str]]:
             reason = ""
         entries.append((entry, reason))
     return entries
+
+
+def _undecodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the file system decoder kept as lone surrogates
+        return True
+    return False
 
 
 def _articles(folder: Path) -> Iterator[Article | Skipped]:

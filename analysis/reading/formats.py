@@ -27,6 +27,8 @@ SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 # it holds only letters, digits, "_", "-", "." and stays short enough for any file system
 SAFE_ID = re.compile(r"\w[\w.-]*")
 MAX_ID_CHARS = 80
+# and bytes in UTF-8: ".fact_sheet_<id>.partial.ipynb" must stay within a file system's 255
+MAX_ID_BYTES = 160
 _UNSAFE = re.compile(r"[^\w.-]+")
 # Elements whose text a reader never sees, or that hold site furniture rather than the story.
 _HIDDEN = (
@@ -118,11 +120,14 @@ def safe_id(name: str) -> str:
     letters and digits joined by "_", shortened, with a short hash of the whole name, so that
     names a download may have ("копия статьи (2)", "a/../b") give safe ids that stay distinct
     and the same in every run. The original file name is kept in ``articles.csv``."""
-    if SAFE_ID.fullmatch(name) and len(name) <= MAX_ID_CHARS:
+    if SAFE_ID.fullmatch(name) and len(name) <= MAX_ID_CHARS and len(name.encode("utf-8")) <= MAX_ID_BYTES:
         return name
     cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip("._-")
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{cleaned[: MAX_ID_CHARS - 9].rstrip('._-') or 'article'}_{digest}"
+    head = cleaned[: MAX_ID_CHARS - 9]
+    while len(head.encode("utf-8")) > MAX_ID_BYTES - 9:
+        head = head[:-1]
+    return f"{head.rstrip('._-') or 'article'}_{digest}"
 
 
 def decode(data: bytes) -> tuple[str, str]:
