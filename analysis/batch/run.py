@@ -180,7 +180,7 @@ def execute_job(job: Job, out: str) -> JobResult:
         break
     if partial.exists():
         os.replace(partial, executed)
-        write_atomic(Path(out) / "html" / f"{job.name}.html", notebook_html(executed, job.cite))
+        write_atomic(Path(out) / "html" / f"{job.name}.html", notebook_html(executed, job.cite, job.title))
     return JobResult(job, status, round(time.perf_counter() - started, 2), error)
 
 
