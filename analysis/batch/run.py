@@ -341,6 +341,9 @@ def _execute(todo: list[Job], out: Path, jobs: int | None, progress: bool, done:
         stop_workers(pool)
         remove_temporary(out)  # the ended workers' partial notebooks and files
         return True
+    except BaseException:  # a full disk, say: no worker goes on after the run has stopped
+        stop_workers(pool)
+        raise
     pool.shutdown(wait=True)
     return False
 
