@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .errors import ParameterError
@@ -27,7 +28,7 @@ def project_dirs(corpus_dir: str = "", out_dir: str = "") -> tuple[Path, Path]:
     corpus = Path(corpus_dir) if corpus_dir else root / "seeds"
     default = (root or corpus.parent) / "output"
     out = Path(out_dir) if out_dir else default
-    if out.resolve() != default.resolve() and not (out / "data" / "extraction.json").is_file():
+    if out.resolve() != default.resolve() and not _has_results(out):
         # a notebook extracts on its own only into the project's output/: a mistyped out_dir
         # (even "/") must not become a folder it writes into
         raise ParameterError(
@@ -35,6 +36,15 @@ def project_dirs(corpus_dir: str = "", out_dir: str = "") -> tuple[Path, Path]:
             f"{out_dir}` first, or leave out_dir empty for the project's output/"
         )
     return corpus.resolve(), out.resolve()
+
+
+def _has_results(out: Path) -> bool:
+    # as storage.store.has_results, which this base module cannot import
+    try:
+        record = json.loads((out / "data" / "extraction.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and "key" in record
 
 
 def _project_root() -> Path | None:

@@ -189,9 +189,12 @@ def test_a_run_killed_before_its_network_is_written_is_never_taken_as_current(co
     (corpus / f"{TWO[1]}.txt").unlink()
     killed = cli("extract", "--corpus", corpus, "--out", out, stop_at="network")
     assert killed.returncode == -signal.SIGKILL
-    assert not (out / "data" / "extraction.json").exists()  # nothing vouches for a half-done extraction
+    record = json.loads((out / "data" / "extraction.json").read_text(encoding="utf-8"))
+    assert "key" not in record and record["incomplete"]  # nothing vouches for a half-done extraction
     again = cli("run", "--corpus", corpus, "--out", out, "--notebooks", notebooks, "--sheets", "none")
     assert again.returncode == 0, again.stderr[-3000:]
+    for sub, suffix in (("texts", "txt"), ("facts", "json")):  # the left article's files: listed, removed
+        assert sorted(p.name for p in (out / "data" / sub).iterdir()) == [f"{TWO[0]}.{suffix}"]
     assert cli("extract", "--corpus", corpus, "--out", fresh).returncode == 0
     network = sorted(p.name for p in (fresh / "network").iterdir())
     assert len(network) == 14

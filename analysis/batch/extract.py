@@ -166,8 +166,10 @@ def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str 
     folder = data_dir(out)
     record = folder / "extraction.json"
     earlier = _read_json(record).get("outputs", {})
-    # gone first: a run stopped part-way leaves no record that a later run could take as current
-    record.unlink(missing_ok=True)
+    # marked first: a run stopped part-way leaves a record no later run takes as current (it has
+    # no key), which still lists the files of the last whole extraction for the next to remove
+    if record.exists():
+        write_json(record, {"incomplete": "an extraction started and did not finish: run it again", "outputs": earlier})
     not_loaded: list[Skipped] = []  # files and lines the loader could not use, in corpus order
     failed: list[Skipped] = []  # articles whose extraction failed
     files: dict[str, tuple[str, str]] = {}  # article id -> its file's name and sha256
@@ -225,7 +227,7 @@ def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str 
         *(f"data/{name}.csv" for name in (*_TABLES, "actors", "skipped")),
         *(p.relative_to(out).as_posix() for p in network),
     ]
-    remove_outputs(out, sorted(set(earlier) - set(written)))
+    remove_outputs(out, sorted(set(earlier) - set(written) - {"data/extraction.json"}))
     inputs, code = input_hashes(corpus_files(corpus)), code_hash()
     # written last: it lists every output with its sha256, so it vouches only for a whole extraction
     write_json(
