@@ -288,6 +288,20 @@ def test_each_hostile_input_is_skipped_alone_with_one_line(tmp_path):
     assert "Кыргызстан и Узбекистан обсудили военное сотрудничество" in page and "Бакыт Калыков" in page
 
 
+def test_a_jsonl_line_too_long_for_an_article_is_skipped_alone_never_held_whole(tmp_path):
+    from analysis.reading.corpus import count_articles, iter_corpus
+
+    with open(tmp_path / "feed.jsonl", "w", encoding="utf-8") as f:
+        f.write('{"text": "' + "a" * (64 << 20) + '"}\n')
+        f.write(json.dumps({"id": "short", "text": "Учения ОДКБ прошли в Казахстане."}, ensure_ascii=False) + "\n")
+    items = list(iter_corpus(tmp_path))
+    assert [getattr(item, "reason", None) or item.id for item in items] == [
+        "feed.jsonl line 1: longer than 64 M characters, more than an article; skipped",
+        "short",
+    ]
+    assert count_articles(tmp_path) == 2
+
+
 def test_ids_are_short_enough_for_the_file_system_in_any_script():
     assert safe_id("а" * 80) == "а" * 80  # 160 bytes: used as it is
     for name, kept in (("军" * 80, "军" * 50), ("а" * 115, "а" * 71), ("x" * 200, "x" * 71)):
@@ -508,6 +522,11 @@ def test_environment_errors_and_an_empty_corpus_are_one_line(two_corpus, tmp_pat
         done.stderr.splitlines()[-1] == f"error: no article files in {empty}: put .txt, .html or .jsonl articles there"
     )
     assert not (tmp_path / "empty_out" / "html").exists()
+    done = cli("extract", "--corpus", empty, "--out", tmp_path / "empty_out")
+    assert (done.returncode, done.stderr.splitlines()[-1]) == (
+        2,
+        f"error: no article of {empty} was found (.txt, .html, .jsonl)",
+    )
 
     def full_disk(*args, dir=None, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dir))

@@ -12,20 +12,20 @@ import hashlib
 import re
 import stat
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorpusError, Skipped
 from ..vocabulary import Block
 from .boilerplate import digest_start, furniture, mark_context
-from .formats import Decoded, read_documents
+from .formats import MAX_BYTES, Decoded, read_documents
 from .metadata import find_dateline, find_sources, is_title_line, lead_sentence, parse_date
 
 TITLE, BODY, DIGEST = Block.TITLE, Block.BODY, Block.DIGEST
 ANALYSED = tuple(Block)
 DATE_LINE, REPEATED_TITLE, PAGE_HEADER = "date line", "repeated title", "page header"
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-MAX_FILE_BYTES = 64 << 20  # an article file larger than this is no article (a .jsonl file may be any size)
 _DATE_LINE_WINDOW = 6  # a publication date line stands among the first lines of a page
 
 
@@ -140,13 +140,23 @@ def count_articles(path: str | Path) -> int:
     for file, unusable in corpus_entries(Path(path)):
         lines = 0
         if file.suffix.lower() == ".jsonl" and not unusable:
-            try:
-                with open(file, "rb") as f:
-                    lines = sum(1 for line in f if line.strip())
-            except OSError:
-                pass  # the loader reports it, as one skipped file
+            with suppress(OSError):  # the loader reports it, as one skipped file
+                lines = _filled_lines(file)
         count += max(1, lines)
     return count
+
+
+def _filled_lines(file: Path) -> int:
+    """Lines of ``file`` that are not blank, read in blocks: a line of any length costs no memory."""
+    lines, filled = 0, False
+    with open(file, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            *ended, last = block.split(b"\n")
+            for part in ended:
+                lines += filled or bool(part.strip())
+                filled = False
+            filled = filled or bool(last.strip())
+    return lines + filled
 
 
 def corpus_files(path: str | Path) -> list[Path]:
@@ -179,8 +189,8 @@ def corpus_entries(folder: Path) -> list[tuple[Path, str]]:
             reason = "a folder: subfolders are not read; skipped (move its articles into the corpus folder)"
         elif not stat.S_ISREG(status.st_mode):
             reason = "not a regular file (a pipe, device or socket); skipped"
-        elif status.st_size > MAX_FILE_BYTES and entry.suffix.lower() != ".jsonl":
-            reason = f"larger than {MAX_FILE_BYTES >> 20} MB, more than an article; skipped"
+        elif status.st_size > MAX_BYTES and entry.suffix.lower() != ".jsonl":
+            reason = f"larger than {MAX_BYTES >> 20} MB, more than an article; skipped"
         else:
             reason = ""
         entries.append((entry, reason))

@@ -27,6 +27,7 @@ SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 # it holds only letters, digits, "_", "-", "." and stays short enough for any file system
 SAFE_ID = re.compile(r"\w[\w.-]*")
 MAX_ID_CHARS = 80
+MAX_BYTES = 64 << 20  # the largest article file, or .jsonl line (in characters), that is read
 # and bytes in UTF-8: ".fact_sheet_<id>.partial.ipynb" must stay within a file system's 255
 MAX_ID_BYTES = 160
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -227,22 +228,36 @@ def _jsonl(path: Path) -> Iterator[Decoded | CorpusError]:
         raise CorpusError("empty file; skipped")
     if utf8:
         return _jsonl_documents(path, _utf8_lines(path), "utf-8", digest.hexdigest())
+    if path.stat().st_size > MAX_BYTES:  # only UTF-8 is read a line at a time
+        raise CorpusError(f"not UTF-8 and larger than {MAX_BYTES >> 20} MB: convert it to UTF-8; skipped")
     text, encoding = decode(path.read_bytes())
     return _jsonl_documents(path, iter(text.split("\n")), encoding, digest.hexdigest())
 
 
-def _utf8_lines(path: Path) -> Iterator[str]:
+def _utf8_lines(path: Path) -> Iterator[str | None]:
+    """The lines of a UTF-8 file, None for a line longer than ``MAX_BYTES`` characters (read past
+    in parts, never held whole)."""
     # newline=None: "\r\n" and "\r" end lines as normalise_newlines has them
     with open(path, encoding="utf-8-sig", newline=None) as f:
-        for line in f:
-            yield line.removesuffix("\n")
+        while line := f.readline(MAX_BYTES):
+            if len(line) < MAX_BYTES or line.endswith("\n"):
+                yield line.removesuffix("\n")
+                continue
+            while (rest := f.readline(MAX_BYTES)) and not rest.endswith("\n"):
+                pass
+            yield None
 
 
-def _jsonl_documents(path: Path, lines: Iterator[str], encoding: str, file_sha: str) -> Iterator[Decoded | CorpusError]:
+def _jsonl_documents(
+    path: Path, lines: Iterator[str | None], encoding: str, file_sha: str
+) -> Iterator[Decoded | CorpusError]:
     for number, line in enumerate(lines, 1):
+        origin = f"{path.name} line {number}"
+        if line is None:
+            yield CorpusError(f"{origin}: longer than {MAX_BYTES >> 20} M characters, more than an article; skipped")
+            continue
         if not line.strip():
             continue
-        origin = f"{path.name} line {number}"
         try:
             record = json.loads(line)
             if not isinstance(record, dict):
