@@ -1,11 +1,12 @@
 """The output folder is the package's own: claimed, locked, and only its listed files removed.
 
-A folder becomes an output folder when a run finds it missing or empty and writes the marker
-file into it; a folder holding anything else is refused, so a mistyped ``--out`` never touches a
-researcher's files. While a run writes into it, the marker is locked (``flock``): a second run
-into the same folder is refused, and the kernel drops the lock of a run that was killed, so no
-stale lock is ever left behind. A rerun removes only files an earlier run listed, with their
-sha256, as its own outputs; an output is reused only when its bytes still match that list.
+A folder becomes an output folder when a run finds it missing or empty (or holding the record
+of a version before the marker) and writes the marker file into it; a folder holding anything
+else is refused, so a mistyped ``--out`` never touches a researcher's files. While a run writes
+into it, the marker is locked (``flock``): a second run into the same folder is refused, and the
+kernel drops the lock of a run that was killed, so no stale lock is ever left behind. A rerun
+removes only files an earlier run listed, with their sha256, as its own outputs; an output is
+reused only when its bytes still match that list.
 """
 
 from __future__ import annotations
