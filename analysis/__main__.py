@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 from .errors import AnalysisError
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         help="run the extraction on Dask: 'dask' (a local cluster of --jobs workers) or "
         "tcp://HOST:PORT (an existing cluster)",
     )
-    from .batch.run import NOTEBOOKS_DIR
+    from .batch.run import NOTEBOOKS_DIR, Interrupted
 
     run.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help="folder of the notebooks to run")
     run.add_argument("--force", action="store_true", help="redo every output, changed or not")
@@ -44,8 +45,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             return _extract(args)
         return _run(args)
+    except KeyboardInterrupt:
+        print("interrupted: the outputs finished before it are kept; run again to finish", file=sys.stderr)
+        return 130
     except AnalysisError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)
+        return 130 if isinstance(error, Interrupted) else 2
+    except OSError as error:  # the environment: a read-only or full disk, a file where a folder should be
+        where = f" {error.filename}" if error.filename else ""
+        print(printable(f"error: cannot use{where}: {error.strerror or error}"), file=sys.stderr)
         return 2
 
 
@@ -61,6 +69,10 @@ def _extract(args) -> int:
     report = extract_corpus(args.corpus, args.out, jobs=args.jobs, scheduler=args.scheduler)
     _print_skipped(report.skipped)
     _print_warnings(report.warnings)
+    if not report.articles:
+        what = "could be read (see the lines above)" if report.skipped else "was found (.txt, .html, .jsonl)"
+        print(f"error: no article of {args.corpus} {what}", file=sys.stderr)
+        return 2
     print(f"{report.articles} articles, {report.mentions} mentions, {report.actors} actors -> {report.out / 'data'}")
     return 0
 
@@ -100,12 +112,18 @@ def _run(args) -> int:
 
 def _print_skipped(skipped) -> None:
     for s in skipped:
-        print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+        print(printable(f"skipped {s.path}: {s.reason}"), file=sys.stderr)
 
 
 def _print_warnings(warnings) -> None:
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(printable(f"warning: {warning}"), file=sys.stderr)
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (terminal escapes in a file name, line ends) shown as
+    ``\\x1b``, ``\\n``, ...: one line on the terminal, which a file name cannot take over."""
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) == "Cc" else c for c in text)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .errors import ParameterError
@@ -12,7 +13,8 @@ _PACKAGE_CHECKOUT = Path(__file__).resolve().parent.parent
 def project_dirs(corpus_dir: str = "", out_dir: str = "") -> tuple[Path, Path]:
     """The corpus and output folders a notebook works on.
 
-    Given values are used as they are. Empty ones default to the project's ``seeds/`` and
+    Given values are used as they are; a given ``out_dir`` must hold results already (the
+    notebooks extract on their own only into the default). Empty ones default to the project's ``seeds/`` and
     ``output/``: the project is the nearest folder above the working directory that holds
     ``seeds/`` and ``notebooks/`` (so a notebook opened in JupyterLab and the papermill CLI
     run from the project both find it), else the checkout the package was installed from.
@@ -24,8 +26,25 @@ def project_dirs(corpus_dir: str = "", out_dir: str = "") -> tuple[Path, Path]:
             "pass corpus_dir (and out_dir) as parameters"
         )
     corpus = Path(corpus_dir) if corpus_dir else root / "seeds"
-    out = Path(out_dir) if out_dir else (root or corpus.parent) / "output"
+    default = (root or corpus.parent) / "output"
+    out = Path(out_dir) if out_dir else default
+    if out.resolve() != default.resolve() and not _has_results(out):
+        # a notebook extracts on its own only into the project's output/: a mistyped out_dir
+        # (even "/") must not become a folder it writes into
+        raise ParameterError(
+            f"out_dir {out_dir!r} holds no results: run `python -m analysis extract --corpus CORPUS --out "
+            f"{out_dir}` first, or leave out_dir empty for the project's output/"
+        )
     return corpus.resolve(), out.resolve()
+
+
+def _has_results(out: Path) -> bool:
+    # as storage.store.has_results, which this base module cannot import
+    try:
+        record = json.loads((out / "data" / "extraction.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and "key" in record
 
 
 def _project_root() -> Path | None:

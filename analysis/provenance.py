@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -24,11 +25,9 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def input_hashes(corpus: Path) -> dict[str, str]:
-    """sha256 of every file of the corpus folder (hidden files aside), by name."""
-    return {
-        p.name: sha256_file(p) for p in sorted(Path(corpus).iterdir()) if p.is_file() and not p.name.startswith(".")
-    }
+def input_hashes(files: Iterable[Path]) -> dict[str, str]:
+    """sha256 of each of ``files`` (the corpus' files the loader reads), by name."""
+    return {p.name: sha256_file(p) for p in files}
 
 
 def code_hash() -> str:

@@ -67,7 +67,7 @@ results.articles[
         "persons",
         "warnings",
     ]
-].fillna("")
+].astype(object).fillna("")  # object: a column without dates is float, which takes no ""
 
 # %% [markdown]
 # ## Length of each article (characters)

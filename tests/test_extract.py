@@ -202,9 +202,10 @@ def test_digest_mentions_stay_out_of_the_story_facts(seed_results):
 
 
 def test_own_html_article_people_and_photo_credit(tmp_path):
+    (tmp_path / "corpus").mkdir()
     for name in ("zakon_page.html", "tass_air_defence.txt"):
-        (tmp_path / name).write_bytes((ARTICLES / name).read_bytes())
-    extract_corpus(tmp_path, tmp_path / "out", progress=False)
+        (tmp_path / "corpus" / name).write_bytes((ARTICLES / name).read_bytes())
+    extract_corpus(tmp_path / "corpus", tmp_path / "out", progress=False)
     results = load_results(tmp_path / "out")
     page = results.facts("zakon_page")
     assert [p["name"] for p in page["persons"]] == ["Нурлан Ермекбаев", "Роман Головченко"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from analysis import extract_corpus
 from analysis.batch.run import NOTEBOOKS_DIR, Job, execute_job
 from analysis.params import project_dirs
 from conftest import TWO
@@ -111,6 +112,7 @@ def test_fact_sheet_of_an_article_without_facts_says_so(tmp_path):
         encoding="utf-8",
     )
     out = tmp_path / "out"
+    extract_corpus(corpus, out, progress=False)  # a notebook given an out_dir reads results, never makes them
     result = run(corpus, out, "fact_sheet", article_id="weather")
     assert (result.status, result.error) == ("ok", "")
     shown = outputs_text(out / "notebooks" / "fact_sheet.ipynb")
@@ -261,6 +263,7 @@ def test_overview_lists_metadata_removed_lines_and_skipped_files(tmp_path):
     for name in ("002_739a7ddcb5cf33d2.txt", "004_cfd950fd49b21b71.txt"):
         shutil.copyfile(Path(__file__).resolve().parent.parent / "seeds" / name, corpus / name)
     (corpus / "empty.txt").write_bytes(b"")
+    extract_corpus(corpus, tmp_path / "out", progress=False)
     result = run(corpus, tmp_path / "out", "corpus_overview")
     assert (result.status, result.error) == ("ok", "")
     shown = outputs_text(tmp_path / "out" / "notebooks" / "corpus_overview.ipynb")

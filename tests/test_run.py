@@ -36,6 +36,10 @@ def test_run_renders_every_notebook_and_links_it(batch):
     for name in names:
         assert (out / "html" / f"{name}.html").stat().st_size > 10_000
         assert (out / "notebooks" / f"{name}.ipynb").is_file()
+        assert "ipykernel_" not in (out / "html" / f"{name}.html").read_text(encoding="utf-8")  # no kernel temp path
+    titles = [re.search(r"<title>(.*)</title>", (out / "html" / f"{n}.html").read_text("utf-8"))[1] for n in names]
+    assert titles[:2] == ["Corpus overview", "Actor network"]
+    assert titles[2:] == list(load_results(out).articles["title"])
     assert "Казахстан и Россия подписали договор о военном сотрудничестве" in index
     assert "4 of 4 notebooks ok" in done.stdout
 
@@ -70,7 +74,7 @@ def test_extract_alone_writes_data_but_no_notebooks(two_corpus, tmp_path):
     done = cli("extract", "--corpus", two_corpus, "--out", tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip().endswith(f"-> {tmp_path / 'data'}")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "network"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".analysis-output", "data", "network"]
 
 
 def test_missing_corpus_is_one_line_not_a_traceback(tmp_path):

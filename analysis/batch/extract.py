@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import json
+import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +25,8 @@ from ..facts.rows import FACT_TABLES, ActorRow, ArticleRow, MentionRow, RemovedR
 from ..facts.schema import to_json
 from ..network.links import as_record, network
 from ..provenance import code_hash, input_hashes, key
-from ..reading.corpus import Article, count_articles, iter_corpus
+from ..reading.corpus import Article, corpus_files, count_articles, iter_corpus
+from ..storage.folder import listed_outputs, output_folder, remove_outputs
 from ..storage.store import (
     CsvStream,
     Results,
@@ -37,6 +40,7 @@ from ..storage.store import (
     write_table,
 )
 from ..vocabulary import STORY, Block
+from .workers import end_with_parent, stop_point, stop_workers
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +157,19 @@ def extract_corpus(
     completely.
     """
     corpus = Path(corpus_dir)
+    with output_folder(out_dir, corpus) as out:
+        return _extract(corpus, out, progress, jobs, scheduler)
+
+
+def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str | None) -> ExtractReport:
     items = iter_corpus(corpus)
-    out = Path(out_dir)
     folder = data_dir(out)
+    record = folder / "extraction.json"
+    earlier = _read_json(record).get("outputs", {})
+    # marked first: a run stopped part-way leaves a record no later run takes as current (it has
+    # no key), which still lists the files of the last whole extraction for the next to remove
+    if record.exists():
+        write_json(record, {"incomplete": "an extraction started and did not finish: run it again", "outputs": earlier})
     not_loaded: list[Skipped] = []  # files and lines the loader could not use, in corpus order
     failed: list[Skipped] = []  # articles whose extraction failed
     files: dict[str, tuple[str, str]] = {}  # article id -> its file's name and sha256
@@ -197,7 +211,6 @@ def extract_corpus(
         bar.close()
     for stream in streams.values():
         stream.close()
-    _remove_stale(folder, seen)
     skipped = not_loaded + failed
     actor_rows = [
         ActorRow(
@@ -207,9 +220,18 @@ def extract_corpus(
     ]
     write_table(folder / "actors.csv", ActorRow, actor_rows)
     write_table(folder / "skipped.csv", SkippedRow, [SkippedRow(Path(s.path).name, s.reason) for s in skipped])
-    inputs, code = input_hashes(corpus), code_hash()
+    stop_point("network")
+    network = _write_network(out, load_results(out), corpus_name=corpus.name)
+    written = [
+        *(f"data/{sub}/{aid}.{suffix}" for aid in seen for sub, suffix in (("texts", "txt"), ("facts", "json"))),
+        *(f"data/{name}.csv" for name in (*_TABLES, "actors", "skipped")),
+        *(p.relative_to(out).as_posix() for p in network),
+    ]
+    remove_outputs(out, sorted(set(earlier) - set(written) - {"data/extraction.json"}))
+    inputs, code = input_hashes(corpus_files(corpus)), code_hash()
+    # written last: it lists every output with its sha256, so it vouches only for a whole extraction
     write_json(
-        folder / "extraction.json",
+        record,
         {
             "package_version": __version__,
             "corpus": str(corpus.resolve()),
@@ -219,9 +241,9 @@ def extract_corpus(
             "warnings": warnings,
             "code": code,
             "key": key(inputs, code),  # a rerun with the same key has nothing to extract
+            "outputs": listed_outputs(out, sorted(written)),
         },
     )
-    _write_network(out, load_results(out), corpus_name=corpus.name)
     return ExtractReport(out, len(seen), mentions.total(), len(actor_rows), tuple(skipped), tuple(warnings))
 
 
@@ -249,8 +271,15 @@ def extracted(articles: Iterable[Article], jobs: int = 1, scheduler: str | None 
     yield extract_article(head[0])
     gc.freeze()  # the collector in a worker then leaves the shared objects' pages uncopied
     try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        pool = ProcessPoolExecutor(
+            workers, mp_context=get_context("fork"), initializer=end_with_parent, initargs=(os.getpid(),)
+        )
+        try:
             yield from _in_order(pool.submit, chain(head[1:], articles), workers)
+        except BaseException:  # Ctrl-C or a failure: no task waits for the ones in flight
+            stop_workers(pool)
+            raise
+        pool.shutdown(wait=True)
     finally:
         gc.unfreeze()
 
@@ -303,17 +332,16 @@ def open_results(out_dir: str | Path, corpus_dir: str | Path) -> Results:
         return load_results(out_dir)
 
 
-def _remove_stale(folder: Path, ids: list[str]) -> None:
-    """Drop per-article files of articles no longer in the corpus, so none is shown as current."""
-    keep = set(ids)
-    for sub, suffix in (("texts", ".txt"), ("facts", ".json")):
-        for path in (folder / sub).glob(f"*{suffix}"):
-            if path.stem not in keep:
-                path.unlink()
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
-def _write_network(out: Path, results: Results, corpus_name: str) -> None:
-    """The corpus' actor and country networks with their default parameters: files and figures."""
+def _write_network(out: Path, results: Results, corpus_name: str) -> list[Path]:
+    """The corpus' actor and country networks with their default parameters: files and figures
+    (the paths written)."""
     # networkx, pandas and matplotlib load here, after the workers: they never need them
     from ..network.graph import (
         actor_graph,
@@ -331,16 +359,17 @@ def _write_network(out: Path, results: Results, corpus_name: str) -> None:
         "(named together, met, signed, affiliated); digests of other news left out."
     )
     actors = actor_graph(results)
+    written = []
     for stem, graph, title in (
         ("actors", actors, "Actor network"),
         ("countries", country_graph(actors, results), "Country network"),
     ):
         positions = layout(graph)
-        write_network(graph, folder, stem, positions)
+        written += write_network(graph, folder, stem, positions)
         table = centrality_table(graph)
-        write_csv(
-            folder / ("metrics.csv" if stem == "actors" else f"{stem}_metrics.csv"),
-            list(table.columns),
-            table.to_dict("records"),
-        )
-        save_figure(network_figure(graph, title=title, caption=described, positions=positions), folder / stem)
+        metrics = folder / ("metrics.csv" if stem == "actors" else f"{stem}_metrics.csv")
+        write_csv(metrics, list(table.columns), table.to_dict("records"))
+        written.append(metrics)
+        figure = network_figure(graph, title=title, caption=described, positions=positions)
+        written += save_figure(figure, folder / stem)
+    return written

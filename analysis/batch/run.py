@@ -28,10 +28,19 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .. import __version__
-from ..errors import Skipped
+from ..errors import AnalysisError, CorpusError, Skipped
 from ..provenance import code_hash, input_hashes, inputs_changed, key, sha256_file
+from ..reading.corpus import corpus_files
 from ..report.render import IndexEntry, index_html, notebook_html
+from ..storage.folder import (
+    MANIFEST_VERSION,
+    changed_outputs,
+    output_folder,
+    remove_outputs,
+    remove_temporary,
+)
 from ..storage.store import write_atomic, write_json
+from .workers import end_with_parent, stop_point, stop_workers
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 CORPUS_NOTEBOOKS = (("corpus_overview", "Corpus overview"), ("actor_network", "Actor network"))
@@ -41,6 +50,10 @@ EXECUTION_TIMEOUT = 600  # seconds a single cell may run before the notebook cou
 # (seen once in about 60 runs here); a fresh start succeeds.
 KERNEL_START_ATTEMPTS = 3
 VERSIONED = ("analysis", "natasha", "papermill", "nbconvert", "pandas", "matplotlib", "networkx")
+
+
+class Interrupted(AnalysisError):
+    """Ctrl-C stopped a run; what finished is in its index and manifest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +92,10 @@ class RunReport:
 def plan_jobs(
     corpus: Path, out: Path, notebooks: Path, articles: list[dict], inputs: dict[str, str], code: str
 ) -> list[Job]:
-    """The corpus notebooks, then one fact sheet per article (``articles``: rows of articles.csv)."""
+    """The corpus notebooks, then one fact sheet per article (``articles``: rows of articles.csv).
+
+    A job's key leaves out the folders: its inputs are in it by their sha256, so a moved or
+    copied output folder (or corpus) is still current."""
     common = {"corpus_dir": str(corpus), "out_dir": str(out)}
     changed = inputs_changed(corpus, inputs)
     jobs = []
@@ -92,7 +108,7 @@ def plan_jobs(
                 title,
                 "Corpus",
                 dict(common),
-                key(sha256_file(path), common, code, inputs),
+                key(sha256_file(path), {}, code, inputs),
                 _cite(title, f"{len(inputs)} files, sha256 of each in manifest.json", changed),
             )
         )
@@ -108,7 +124,7 @@ def plan_jobs(
                 row["title"] or row["article_id"],
                 "Fact sheets",
                 parameters,
-                key(sheet, parameters, code, own),
+                key(sheet, {"article_id": row["article_id"]}, code, own),
                 _cite(
                     row["title"] or row["article_id"],
                     f"{row['file']}, sha256 {own[row['file']]}",
@@ -164,7 +180,7 @@ def execute_job(job: Job, out: str) -> JobResult:
         break
     if partial.exists():
         os.replace(partial, executed)
-        write_atomic(Path(out) / "html" / f"{job.name}.html", notebook_html(executed, job.cite))
+        write_atomic(Path(out) / "html" / f"{job.name}.html", notebook_html(executed, job.cite, job.title))
     return JobResult(job, status, round(time.perf_counter() - started, 2), error)
 
 
@@ -205,17 +221,36 @@ def run_batch(
     sheets: str | None = None,
 ) -> RunReport:
     """Extract the corpus, run every notebook, and write ``index.html`` and ``manifest.json``;
-    outputs whose inputs did not change are kept (all are redone with ``force``). ``sheets``
-    chooses the fact sheets (see ``sheet_ids``)."""
-    from ..errors import CorpusError
-
+    outputs whose inputs did not change, and whose bytes still match the manifest, are kept (all
+    are redone with ``force``). ``sheets`` chooses the fact sheets to render (see ``sheet_ids``);
+    current sheets of the other articles are kept, never removed."""
     started, clock = time.time(), time.perf_counter()
-    corpus, out, notebooks = Path(corpus_dir).resolve(), Path(out_dir).resolve(), Path(notebooks_dir).resolve()
+    corpus, notebooks = Path(corpus_dir).resolve(), Path(notebooks_dir).resolve()
     if not corpus.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus} (pass an existing folder of articles)")
-    inputs, code = input_hashes(corpus), code_hash()
+    with output_folder(out_dir, corpus) as out:
+        return _run(corpus, out, notebooks, jobs, progress, force, sheets, started, clock)
+
+
+def _run(
+    corpus: Path,
+    out: Path,
+    notebooks: Path,
+    jobs: int | None,
+    progress: bool,
+    force: bool,
+    sheets: str | None,
+    started: float,
+    clock: float,
+) -> RunReport:
+    redone = []  # outputs found missing or changed since the run that listed them, and redone
+    inputs, code = input_hashes(corpus_files(corpus)), code_hash()
     extraction = _read_json(out / "data" / "extraction.json")
-    if force or extraction.get("key") != key(inputs, code):
+    current = not force and extraction.get("key") == key(inputs, code)
+    changed = changed_outputs(out, extraction.get("outputs", {})) if current else []
+    if changed:
+        redone.append(f"{'; '.join(changed)} since the last run: extracted again")
+    if not current or changed:
         from .extract import extract_corpus
 
         extract_corpus(corpus, out, progress=progress, jobs=jobs or os.cpu_count() or 1)
@@ -223,36 +258,38 @@ def run_batch(
     with open(out / "data" / "articles.csv", encoding="utf-8", newline="") as f:
         articles = list(csv.DictReader(f))
     chosen, sheets_note = sheet_ids(sheets, [row["article_id"] for row in articles])
-    chosen = set(chosen)
-    plan = plan_jobs(corpus, out, notebooks, [row for row in articles if row["article_id"] in chosen], inputs, code)
-    _remove_stale_sheets(out, {job.name for job in plan})
-    previous = {n["name"]: n for n in _read_json(out / "manifest.json").get("notebooks", [])}
+    wanted = {f"{FACT_SHEET}_{aid}" for aid in chosen} | {name for name, _ in CORPUS_NOTEBOOKS}
+    # no article, no notebook: their pages would only fail on empty tables
+    plan = plan_jobs(corpus, out, notebooks, articles, inputs, code) if articles else []
+    before = _read_json(out / "manifest.json")
+    previous = {n["name"]: n for n in before.get("notebooks", [])}
+    own = before.get("manifest_version") == MANIFEST_VERSION  # an older manifest listed others' files too
+    listed = {o["path"]: o["sha256"] for o in before.get("outputs", [])} if own else {}
     done: list[JobResult] = []
     todo = []
     for job in plan:
         last = previous.get(job.name, {})
-        if (
-            not force
-            and last.get("key") == job.key
-            and last.get("status") == "ok"
-            and (out / "html" / f"{job.name}.html").is_file()
-            and (out / "notebooks" / f"{job.name}.ipynb").is_file()
-        ):
-            done.append(JobResult(job, "ok", 0.0, reused=True))
-        else:
+        files = _job_files(job)
+        if not force and last.get("key") == job.key and last.get("status") == "ok" and set(files) <= set(listed):
+            changed = changed_outputs(out, {path: listed[path] for path in files})
+            if not changed:
+                done.append(JobResult(job, "ok", 0.0, reused=True))
+                continue
+            if job.name in wanted:
+                redone.append(f"{'; '.join(changed)} since the last run: rendered again")
+        if job.name in wanted:
             todo.append(job)
+    # outputs the last run listed that no job keeps: sheets of articles that left the corpus or
+    # changed without being chosen now, so that none is shown as current
+    kept = {path for job in [*todo, *(r.job for r in done)] for path in _job_files(job)}
+    remove_outputs(out, sorted(p for p in listed if p.startswith(("html/", "notebooks/")) and p not in kept))
+    interrupted = False
     if todo:
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            futures = [pool.submit(execute_job, job, str(out)) for job in todo]
-            for future in tqdm(
-                as_completed(futures), total=len(futures), desc="notebooks", unit="notebook", disable=not progress
-            ):
-                done.append(future.result())
+        interrupted = _execute(todo, out, jobs, progress, done)
     order = {job.name: i for i, job in enumerate(plan)}
     done.sort(key=lambda r: order[r.job.name])
     skipped = tuple(Skipped(path, reason) for path, reason in extraction.get("skipped", []))
-    warnings = tuple(extraction.get("warnings", []))
+    warnings = tuple(redone) + tuple(extraction.get("warnings", []))
     notes = (
         ([sheets_note] if sheets_note else [])
         + [f"Skipped {Path(s.path).name}: {s.reason}" for s in skipped]
@@ -265,7 +302,50 @@ def run_batch(
             corpus, out, done, extraction, jobs=jobs, force=force, started=started, seconds=time.perf_counter() - clock
         ),
     )
+    if not articles:
+        raise CorpusError(_no_articles(corpus, skipped))
+    if interrupted:
+        raise Interrupted(
+            f"interrupted: {len(done)} of {len(plan)} notebooks finished; {out / 'index.html'} and "
+            "manifest.json list them, and the next run does the rest"
+        )
     return RunReport(done, skipped, tuple([sheets_note] if sheets_note else []) + warnings)
+
+
+def _no_articles(corpus: Path, skipped: tuple[Skipped, ...]) -> str:
+    if not skipped:
+        return f"no article files in {corpus}: put .txt, .html or .jsonl articles there"
+    reasons = "; ".join(f"{Path(s.path).name}: {s.reason}" for s in skipped[:3]) + ("; ..." if len(skipped) > 3 else "")
+    return f"no article of {corpus} could be read ({reasons}): see data/skipped.csv in the output folder"
+
+
+def _job_files(job: Job) -> tuple[str, str]:
+    return f"html/{job.name}.html", f"notebooks/{job.name}.ipynb"
+
+
+def _execute(todo: list[Job], out: Path, jobs: int | None, progress: bool, done: list[JobResult]) -> bool:
+    """Run ``todo`` in a pool of worker processes, adding each result to ``done`` as it comes;
+    True when Ctrl-C stopped it: no notebook starts after that and the workers are ended."""
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=get_context("spawn"), initializer=end_with_parent, initargs=(os.getpid(),)
+    )
+    try:
+        futures = [pool.submit(execute_job, job, str(out)) for job in todo]
+        for future in tqdm(
+            as_completed(futures), total=len(futures), desc="notebooks", unit="notebook", disable=not progress
+        ):
+            done.append(future.result())
+            stop_point(f"rendered {done[-1].job.name}")
+    except KeyboardInterrupt:
+        stop_workers(pool)
+        remove_temporary(out)  # the ended workers' partial notebooks and files
+        return True
+    except BaseException:  # a full disk, say: no worker goes on after the run has stopped
+        stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
+    return False
 
 
 def _read_json(path: Path) -> dict:
@@ -289,14 +369,6 @@ def _index(out: Path, done: list[JobResult], notes: list[str]) -> str:
     return index_html("Kazakhstan defence cooperation news: outputs", entries, data, notes)
 
 
-def _remove_stale_sheets(out: Path, names: set[str]) -> None:
-    """Fact sheets of articles that left the corpus are removed, never shown as current."""
-    for folder, suffix in (("notebooks", ".ipynb"), ("html", ".html")):
-        for path in (out / folder).glob(f"{FACT_SHEET}_*{suffix}"):
-            if path.stem not in names:
-                path.unlink()
-
-
 def _manifest(
     corpus: Path,
     out: Path,
@@ -317,10 +389,12 @@ def _manifest(
         sources = [files[article]] if article in files else [name for name, _ in inputs]
         made_from[f"notebooks/{r.job.name}.ipynb"] = made_from[f"html/{r.job.name}.html"] = sources
     every = [name for name, _ in inputs]
-    outputs = sorted(
-        p for p in out.rglob("*") if p.is_file() and p.name != "manifest.json" and not p.name.startswith(".")
-    )
+    # only what this run made or kept: the folder may hold other files, never listed as its own
+    outputs = {"data/extraction.json": sha256_file(out / "data" / "extraction.json"), "index.html": ""}
+    outputs.update(extraction.get("outputs", {}))
+    outputs.update((path, "") for r in done for path in _job_files(r.job) if (out / path).is_file())
     return {
+        "manifest_version": MANIFEST_VERSION,
         "package_version": __version__,
         "git_commit": _git_commit(),
         "code_sha256": extraction.get("code", ""),
@@ -333,12 +407,8 @@ def _manifest(
             for r in done
         ],
         "outputs": [
-            {
-                "path": p.relative_to(out).as_posix(),
-                "sha256": sha256_file(p),
-                "made_from": made_from.get(p.relative_to(out).as_posix(), every),
-            }
-            for p in outputs
+            {"path": path, "sha256": sha or sha256_file(out / path), "made_from": made_from.get(path, every)}
+            for path, sha in sorted(outputs.items())
         ],
         "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
         "seconds": round(seconds, 1),

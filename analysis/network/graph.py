@@ -308,7 +308,9 @@ def network_figure(
         )
         graph = graph.subgraph(pos)
     for kind in DRAW_ORDER:
-        edges = [(u, v) for u, v, d in graph.edges(data=True) if d["type"] == kind]
+        # sorted: a large graph's subgraph view yields its edges in the order of a set, which
+        # Python's hash seed changes from run to run
+        edges = sorted((min(u, v), max(u, v)) for u, v, d in graph.edges(data=True) if d["type"] == kind)
         colour, style = EDGE_STYLES[kind]
         nx.draw_networkx_edges(
             graph,

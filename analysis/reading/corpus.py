@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorpusError, Skipped
 from ..vocabulary import Block
 from .boilerplate import digest_start, furniture, mark_context
-from .formats import Decoded, read_documents
+from .formats import MAX_BYTES, Decoded, read_documents
 from .metadata import find_dateline, find_sources, is_title_line, lead_sentence, parse_date
 
 TITLE, BODY, DIGEST = Block.TITLE, Block.BODY, Block.DIGEST
@@ -135,49 +137,116 @@ def count_articles(path: str | Path) -> int:
     """How many items ``iter_corpus`` will give (articles and skipped ones): one a file, a line
     for a .jsonl file. For progress bars: reads only the .jsonl files, and those only for lines."""
     count = 0
-    for file in _files(Path(path)):
+    for file, unusable in corpus_entries(Path(path)):
         lines = 0
-        if file.suffix.lower() == ".jsonl":
-            try:
-                with open(file, "rb") as f:
-                    lines = sum(1 for line in f if line.strip())
-            except OSError:
-                pass  # the loader reports it, as one skipped file
+        if file.suffix.lower() == ".jsonl" and not unusable:
+            with suppress(OSError):  # the loader reports it, as one skipped file
+                lines = _filled_lines(file)
         count += max(1, lines)
     return count
 
 
-def _files(folder: Path) -> list[Path]:
-    return [f for f in sorted(folder.iterdir()) if not f.name.startswith(".") and not f.is_dir()]
+def _filled_lines(file: Path) -> int:
+    """Lines of ``file`` that are not blank, read in blocks: a line of any length costs no memory."""
+    lines, filled = 0, False
+    with open(file, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            *ended, last = block.split(b"\n")
+            for part in ended:
+                lines += filled or bool(part.strip())
+                filled = False
+            filled = filled or bool(last.strip())
+    return lines + filled
+
+
+def corpus_files(path: str | Path) -> list[Path]:
+    """The files of the folder ``path`` that the loader reads (see ``corpus_entries``)."""
+    return [file for file, unusable in corpus_entries(Path(path)) if not unusable]
+
+
+def corpus_entries(folder: Path) -> list[tuple[Path, str]]:
+    """Every entry of ``folder`` but hidden ones, in name order, each with why it is not read
+    ("" when it is): only regular files are, directly in the folder or linked from inside it.
+    A subfolder, a link leading out of the folder, a pipe or device (which would block or never
+    end), a file too large to hold are named, never followed."""
+    entries, inside = [], folder.resolve()
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if _undecodable(entry.name):  # shown with its bytes escaped: it can be neither printed nor stored
+            shown = entry.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            entries.append((folder / shown, "a file name that is not UTF-8: rename it; skipped"))
+            continue
+        try:
+            if entry.is_symlink() and not entry.resolve().is_relative_to(inside):
+                entries.append((entry, "a link to a file outside the corpus folder; skipped"))
+                continue
+            status = entry.stat()
+        except (OSError, RuntimeError) as error:  # RuntimeError: a link loop
+            entries.append((entry, f"cannot be read ({getattr(error, 'strerror', None) or error}); skipped"))
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            reason = "a folder: subfolders are not read; skipped (move its articles into the corpus folder)"
+        elif not stat.S_ISREG(status.st_mode):
+            reason = "not a regular file (a pipe, device or socket); skipped"
+        elif status.st_size > MAX_BYTES and entry.suffix.lower() != ".jsonl":
+            reason = f"larger than {MAX_BYTES >> 20} MB, more than an article; skipped"
+        else:
+            reason = ""
+        entries.append((entry, reason))
+    return entries
+
+
+def _undecodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the file system decoder kept as lone surrogates
+        return True
+    return False
 
 
 def _articles(folder: Path) -> Iterator[Article | Skipped]:
     seen_text: dict[bytes, str] = {}
     seen_ids: set[str] = set()
-    for file in _files(folder):
+    for file, unusable in corpus_entries(folder):
+        if unusable:
+            yield Skipped(str(file), unusable)
+            continue
         try:
-            documents = read_documents(file)
-        except CorpusError as error:
-            yield Skipped(str(file), str(error))
+            yield from _file_articles(file, seen_text, seen_ids)
+        except Exception as error:  # whatever one file does, the others are read
+            yield Skipped(str(file), f"cannot be read ({type(error).__name__}: {error}); skipped")
+
+
+def _file_articles(file: Path, seen_text: dict[bytes, str], seen_ids: set[str]) -> Iterator[Article | Skipped]:
+    try:
+        documents = read_documents(file)
+    except CorpusError as error:
+        yield Skipped(str(file), str(error))
+        return
+    except OSError as error:
+        yield Skipped(str(file), f"cannot be read ({error.strerror}); skipped")
+        return
+    for document in documents:
+        if isinstance(document, CorpusError):
+            yield Skipped(str(file), str(document))
             continue
-        except OSError as error:
-            yield Skipped(str(file), f"cannot be read ({error.strerror}); skipped")
-            continue
-        for document in documents:
-            if isinstance(document, CorpusError):
-                yield Skipped(str(file), str(document))
+        # the same words with other spacing or line breaks are the same article
+        key = hashlib.sha256(" ".join(document.text.split()).encode("utf-8")).digest()
+        where = f"{file.name} line {document.line}: " if document.line else ""
+        if key in seen_text:
+            yield Skipped(document.path, f"{where}same text as article {seen_text[key]}; skipped as a duplicate")
+        elif document.id in seen_ids:
+            yield Skipped(document.path, f"{where}article id {document.id} is used twice; skipped")
+        else:
+            try:
+                article = build_article(document)
+            except Exception as error:  # one line of a .jsonl file never stops the others
+                yield Skipped(document.path, f"{where}cannot be read ({type(error).__name__}: {error}); skipped")
                 continue
-            # the same words with other spacing or line breaks are the same article
-            key = hashlib.sha256(" ".join(document.text.split()).encode("utf-8")).digest()
-            where = f"{file.name} line {document.line}: " if document.line else ""
-            if key in seen_text:
-                yield Skipped(document.path, f"{where}same text as article {seen_text[key]}; skipped as a duplicate")
-            elif document.id in seen_ids:
-                yield Skipped(document.path, f"{where}article id {document.id} is used twice; skipped")
-            else:
-                seen_text[key] = document.id
-                seen_ids.add(document.id)
-                yield build_article(document)
+            seen_text[key] = document.id
+            seen_ids.add(document.id)
+            yield article
 
 
 def load_article(file: str | Path) -> Article:
@@ -205,6 +274,7 @@ def build_article(document: Decoded) -> Article:
             kinds[index] = DATE_LINE
             published = published or parse_date(texts[index])
     title, title_source, warnings = _title(texts, kinds, document.title_hint)
+    warnings[:0] = document.warnings
     mark_context(texts, kinds)  # after the title: a title is never taken for a photo caption
     first_story = next((i for i, kind in enumerate(kinds) if kind == BODY), None)
     if first_story is not None:

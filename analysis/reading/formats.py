@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.dammit import EncodingDetector
+from bs4.element import CData
 from charset_normalizer import from_bytes
 
 from ..errors import CorpusError
@@ -26,6 +27,9 @@ SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 # it holds only letters, digits, "_", "-", "." and stays short enough for any file system
 SAFE_ID = re.compile(r"\w[\w.-]*")
 MAX_ID_CHARS = 80
+MAX_BYTES = 64 << 20  # the largest article file, or .jsonl line (in characters), that is read
+# and bytes in UTF-8: ".fact_sheet_<id>.partial.ipynb" must stay within a file system's 255
+MAX_ID_BYTES = 160
 _UNSAFE = re.compile(r"[^\w.-]+")
 # Elements whose text a reader never sees, or that hold site furniture rather than the story.
 _HIDDEN = (
@@ -42,6 +46,7 @@ _HIDDEN = (
     "form",
     "button",
 )
+_TEXT = (NavigableString, CData)  # the string types get_text gives
 _BLOCKS = (
     "p",
     "div",
@@ -87,6 +92,7 @@ class Decoded:
     source: str = ""
     line: int = 0  # line number in a .jsonl file, else 0
     file_sha256: str = ""  # of the whole file the article came from
+    warnings: tuple[str, ...] = ()  # about how it was read
 
 
 def read_documents(path: Path) -> Iterable[Decoded | CorpusError]:
@@ -105,8 +111,9 @@ def read_documents(path: Path) -> Iterable[Decoded | CorpusError]:
     if suffix in (".html", ".htm"):
         text, encoding, title = _html(data)
         return [_document(article_id, path, sha, text, encoding, title_hint=title)]
+    data, cut = whole_characters(data)
     text, encoding = decode(data)
-    return [_document(article_id, path, sha, text, encoding)]
+    return [_document(article_id, path, sha, text, encoding, warnings=(cut,) if cut else ())]
 
 
 def safe_id(name: str) -> str:
@@ -114,11 +121,14 @@ def safe_id(name: str) -> str:
     letters and digits joined by "_", shortened, with a short hash of the whole name, so that
     names a download may have ("копия статьи (2)", "a/../b") give safe ids that stay distinct
     and the same in every run. The original file name is kept in ``articles.csv``."""
-    if SAFE_ID.fullmatch(name) and len(name) <= MAX_ID_CHARS:
+    if SAFE_ID.fullmatch(name) and len(name) <= MAX_ID_CHARS and len(name.encode("utf-8")) <= MAX_ID_BYTES:
         return name
     cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip("._-")
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{cleaned[: MAX_ID_CHARS - 9].rstrip('._-') or 'article'}_{digest}"
+    head = cleaned[: MAX_ID_CHARS - 9]
+    while len(head.encode("utf-8")) > MAX_ID_BYTES - 9:
+        head = head[:-1]
+    return f"{head.rstrip('._-') or 'article'}_{digest}"
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -131,6 +141,19 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None:
         raise CorpusError("binary or undecodable data, not text in a known encoding; skipped")
     return normalise_newlines(str(best)), best.encoding
+
+
+def whole_characters(data: bytes) -> tuple[bytes, str]:
+    """``data`` without a UTF-8 character cut off at its very end (a file cut short mid-way),
+    and a warning when there was one; any other data as it is."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data" and error.end == len(data):
+            return data[: error.start], (
+                f"ends in the middle of a character (cut short?): its last {len(data) - error.start} bytes are left out"
+            )
+    return data, ""
 
 
 def normalise_newlines(text: str) -> str:
@@ -156,11 +179,30 @@ def _html(data: bytes) -> tuple[str, str, str]:
         tag.decompose()
     h1 = soup.find("h1")
     headline = " ".join(h1.get_text(" ").split()) if h1 else ""
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in normalise_newlines(soup.get_text()).split("\n"))
+    lines = (" ".join(line.split()) for line in normalise_newlines(_block_text(soup)).split("\n"))
     return "\n".join(line for line in lines if line) + "\n", encoding, headline or page_title
+
+
+_END = object()  # marks, on the walk's stack, where a block element ends
+
+
+def _block_text(root: Tag) -> str:
+    """The text ``get_text`` gives, with a line end before and after each block element: a walk
+    with its own stack, so time is linear in the page and nesting depth has no limit (inserting
+    line-end nodes into the tree took quadratic time on a page of 10,000 nested elements)."""
+    parts, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node is _END:
+            parts.append("\n")
+        elif isinstance(node, Tag):
+            if node.name in _BLOCKS and node is not root:
+                parts.append("\n")
+                stack.append(_END)
+            stack.extend(reversed(node.contents))
+        elif type(node) in _TEXT:  # comments, doctype, CDATA-like script text are not shown
+            parts.append(str(node))
+    return "".join(parts)
 
 
 def _jsonl(path: Path) -> Iterator[Decoded | CorpusError]:
@@ -186,26 +228,41 @@ def _jsonl(path: Path) -> Iterator[Decoded | CorpusError]:
         raise CorpusError("empty file; skipped")
     if utf8:
         return _jsonl_documents(path, _utf8_lines(path), "utf-8", digest.hexdigest())
+    if path.stat().st_size > MAX_BYTES:  # only UTF-8 is read a line at a time
+        raise CorpusError(f"not UTF-8 and larger than {MAX_BYTES >> 20} MB: convert it to UTF-8; skipped")
     text, encoding = decode(path.read_bytes())
     return _jsonl_documents(path, iter(text.split("\n")), encoding, digest.hexdigest())
 
 
-def _utf8_lines(path: Path) -> Iterator[str]:
+def _utf8_lines(path: Path) -> Iterator[str | None]:
+    """The lines of a UTF-8 file, None for a line longer than ``MAX_BYTES`` characters (read past
+    in parts, never held whole)."""
     # newline=None: "\r\n" and "\r" end lines as normalise_newlines has them
     with open(path, encoding="utf-8-sig", newline=None) as f:
-        for line in f:
-            yield line.removesuffix("\n")
+        while line := f.readline(MAX_BYTES):
+            if len(line) < MAX_BYTES or line.endswith("\n"):
+                yield line.removesuffix("\n")
+                continue
+            while (rest := f.readline(MAX_BYTES)) and not rest.endswith("\n"):
+                pass
+            yield None
 
 
-def _jsonl_documents(path: Path, lines: Iterator[str], encoding: str, file_sha: str) -> Iterator[Decoded | CorpusError]:
+def _jsonl_documents(
+    path: Path, lines: Iterator[str | None], encoding: str, file_sha: str
+) -> Iterator[Decoded | CorpusError]:
     for number, line in enumerate(lines, 1):
+        origin = f"{path.name} line {number}"
+        if line is None:
+            yield CorpusError(f"{origin}: longer than {MAX_BYTES >> 20} M characters, more than an article; skipped")
+            continue
         if not line.strip():
             continue
-        origin = f"{path.name} line {number}"
         try:
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise CorpusError(f"{origin}: not a JSON object; skipped")
+            json.dumps(record, ensure_ascii=False).encode("utf-8")  # a lone surrogate fails here, not in a worker
             body = record.get("text") or record.get("content") or ""
             title = str(record.get("title") or "").strip()
             if not isinstance(body, str) or not body.strip():
@@ -229,3 +286,9 @@ def _jsonl_documents(path: Path, lines: Iterator[str], encoding: str, file_sha: 
             yield CorpusError(f"{origin}: not valid JSON ({error.msg}); skipped")
         except CorpusError as error:
             yield error
+        except RecursionError:
+            yield CorpusError(f"{origin}: JSON nested too deep to read; skipped")
+        except UnicodeEncodeError:
+            yield CorpusError(f"{origin}: holds a lone surrogate escape (such as \\ud800), which is no text; skipped")
+        except Exception as error:  # whatever one line holds, the other lines are read
+            yield CorpusError(f"{origin}: cannot be read ({type(error).__name__}: {error}); skipped")

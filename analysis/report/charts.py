@@ -29,8 +29,9 @@ def themes_heatmap(themes: pd.DataFrame, article_ids: list[str], labels: dict[st
 
 def corpus_timeline(articles: pd.DataFrame, dates: pd.DataFrame) -> Figure:
     """Articles by year of publication and dates mentioned by year, side by side."""
-    published = pd.Series([p[:4] for p in articles["published"].fillna("") if str(p)[:4].isdigit()], dtype=str)
-    mentioned = pd.Series([v[:4] for v in dates["value"].fillna("") if str(v)[:4].isdigit()], dtype=str)
+    # str(): pandas reads a column of bare years ("2014") as numbers
+    published = pd.Series([str(p)[:4] for p in articles["published"].fillna("") if str(p)[:4].isdigit()], dtype=str)
+    mentioned = pd.Series([str(v)[:4] for v in dates["value"].fillna("") if str(v)[:4].isdigit()], dtype=str)
     years = sorted(set(published) | set(mentioned))
     fig = Figure(figsize=(max(6, 0.5 * len(years) + 2), 3), layout="constrained")
     ax = fig.add_subplot()

@@ -28,16 +28,18 @@ class IndexEntry:
     detail: str = ""
 
 
-def notebook_html(notebook: Path, footer: str = "") -> str:
-    """An executed notebook as a standalone HTML page showing outputs only, with ``footer`` (how
-    to cite it) at the end."""
+def notebook_html(notebook: Path, footer: str = "", title: str = "") -> str:
+    """An executed notebook as a standalone HTML page showing outputs only, titled ``title``
+    (else the notebook's file name), with ``footer`` (how to cite it) at the end."""
     import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
         template_name="lab", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    body, _ = exporter.from_notebook_node(
+        nbformat.read(notebook, as_version=4), resources={"metadata": {"name": title or Path(notebook).stem}}
+    )
     if not footer:
         return body
     note = (

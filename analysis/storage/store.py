@@ -181,8 +181,13 @@ def _text(out: Path, article_id: str) -> str:
 
 
 def has_results(out: str | Path) -> bool:
-    """Whether ``out`` holds an extraction's results (reading them never extracts: callers decide)."""
-    return (data_dir(Path(out)) / "extraction.json").is_file()
+    """Whether ``out`` holds a whole extraction's results (reading them never extracts: callers
+    decide); an extraction that did not finish left none."""
+    try:
+        record = json.loads((data_dir(Path(out)) / "extraction.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and "key" in record
 
 
 def open_article(out: str | Path, article_id: str = "") -> tuple[FactRecord, str]:
