@@ -127,7 +127,7 @@ def _occupations(document: FactruDocument, doc) -> list[Response]:
         named = [
             m for m, aid in pairs if role.start <= m.start and m.stop <= role.stop and doc.by_id[aid].kind in located
         ]
-        spans = [w for w in words(document.text, role.start, role.stop) if w.text[:1].isalnum() or w.text[:1] == "«"]
+        spans = [w for w in words(document.text, role.start, role.stop) if w.text[:1].isalnum() or w.text[:1] in '«„“"']
         last = max((i for i, w in enumerate(spans) if is_role_word(w.text)), default=len(spans) - 1)
         cut = next(
             (
@@ -145,7 +145,7 @@ def _occupations(document: FactruDocument, doc) -> list[Response]:
         # "директор радиостанции «Эхо»", "глава компании Dell": the noun a name is given to is where
         if named_by and cut - 1 > last and pos(spans[cut - 1].text) == "NOUN" and not is_role_word(spans[cut - 1].text):
             cut -= 1
-        while cut - 1 > last and pos(spans[cut - 1].text) in ("ADJF", "PRTF"):
+        while cut - 1 > last and pos(spans[cut - 1].text) in ("ADJF", "PRTF", "NUMR"):
             cut -= 1  # "глава синодального отдела": the adjective is the body's
         title = [w for w in spans[:cut] if not any(m.start <= w.start < m.stop for m in named)]
         wording = [w.text for w in title]

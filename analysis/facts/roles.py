@@ -258,8 +258,10 @@ def _roles_right_before(text: str, sentence_start: int, name_start: int, plural:
         ),
         first,
     )
+    head_cases = _cases(stretch[first][2])
+    # an adjective of the role agrees with it: "подконтрольный совладельцу" is not one phrase
     while first > 0 and (
-        _modifier(stretch[first - 1][2])
+        (_modifier(stretch[first - 1][2]) and _cases(stretch[first - 1][2]) & head_cases)
         or (first > 1 and stretch[first - 1][2] == "и" and _modifier(stretch[first - 2][2]))
     ):
         first -= 1
@@ -477,7 +479,13 @@ def person_roles(doc: Document) -> list[PersonRole]:
         leader = _leader(doc, mention, bound)
         if leader:
             found.append(PersonRole(actor_id, *leader))
-        roles = _roles_before(text, bound, mention.start) + _roles_after(text, mention, sentence.stop, later)
+        # a role in the nominative before an inflected name is not his: in "руководитель …
+        # Сергея Петрова" the name is whose head he is ("исполняющему обязанности главы Египта
+        # Адли Мансуру" is his: the role word stands in another case than the name's)
+        before = [
+            role for role in _roles_before(text, bound, mention.start) if not _nominative_only(text, mention, role)
+        ]
+        roles = before + _roles_after(text, mention, sentence.stop, later)
         for role in roles:
             found.append(
                 PersonRole(actor_id, role.text, _affiliation(doc, mention.sentence, role), role.start, role.stop)
@@ -651,6 +659,15 @@ def _roles_after(text: str, mention, sentence_stop: int, later: list[int]) -> li
             break
         role = role_after(text, next_in_row.end() - 1, stop)
     return found
+
+
+def _nominative_only(text: str, mention, role: Role) -> bool:
+    """Whether the role word can only be nominative while the name before which it stands is
+    inflected."""
+    if " ".join(mention.text.split()) == " ".join(mention.normal.split()):
+        return False
+    head = next(w.text for w in words(text, role.start, role.stop) if is_role_word(w.text))
+    return _cases(head) == {"nomn"}
 
 
 def _agrees(text: str, mention, role: Role) -> bool:
