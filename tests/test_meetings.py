@@ -185,3 +185,10 @@ def test_a_talk_with_someone_is_a_meeting_a_talk_with_the_press_is_not():
     assert [(m.kind, m.participants) for m in find_meetings(read_document(parse_article("own", text)))] == [
         ("meeting", ("Асан Омаров", "Бакыт Исаев"))
     ]
+
+
+def test_a_colleague_joined_to_a_named_person_without_a_name_stands_for_his_country():
+    text = "Новости\nМинистр обороны России Иван Петров и его казахстанский коллега провели переговоры в Москве.\n"
+    assert [(m.kind, m.participants) for m in find_meetings(read_document(parse_article("own", text)))] == [
+        ("talks", ("Иван Петров", "Казахстан"))
+    ]

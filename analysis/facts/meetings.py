@@ -290,7 +290,7 @@ def _actors(doc: Document, tokens, lemmas, head: int, pairs, start: int, visit_h
         return [(_country_of(doc, aid) or aid, (m.start, m.stop)) for m, aid in inside if _country_of(doc, aid)]
     people = [(aid, (m.start, m.stop)) for m, aid in inside if kinds[aid] == ActorKind.PERSON]
     if people:
-        return people
+        return people + _unnamed_counterparts(doc, tokens, lemmas, head, pairs)
     bodies = [m for m, aid in inside if kinds[aid] == ActorKind.ORGANIZATION]
     others = [
         (aid, (m.start, m.stop))
@@ -310,6 +310,20 @@ def _actors(doc: Document, tokens, lemmas, head: int, pairs, start: int, visit_h
     if lemmas[head] in _PRONOUNS:
         return _named_before(doc, start)
     return _titled(doc, lemmas[head], start)
+
+
+def _unnamed_counterparts(doc: Document, tokens, lemmas, head: int, pairs):
+    """The countries of titles joined to a named person without a name of their own: in "Омаров
+    и его казахстанский коллега" the colleague stands for Kazakhstan."""
+    found = []
+    for conjunct in children(tokens, head, "conj"):
+        if lemmas[conjunct] not in role_words():
+            continue
+        low, high = phrase(tokens, conjunct, _CLAUSES)
+        inside = [(m, aid) for m, aid in pairs if low <= m.start and m.stop <= high]
+        if not any(doc.by_id[aid].kind == ActorKind.PERSON for _, aid in inside):
+            found += [(aid, (m.start, m.stop)) for m, aid in inside if doc.by_id[aid].kind == ActorKind.COUNTRY]
+    return found
 
 
 def _adjective_of_another(tokens, index: int, head: int, stop: int) -> bool:
