@@ -25,13 +25,24 @@ def seed_results(tmp_path_factory):
     return load_results(out)
 
 
-@pytest.fixture(scope="session")
-def two_corpus(tmp_path_factory) -> Path:
-    """A corpus of two seed articles, copied so that nothing can write into seeds/."""
-    folder = tmp_path_factory.mktemp("two_corpus")
+def _copy_two(folder: Path) -> Path:
+    """``folder`` holding copies of the two seed articles ``TWO``, so that nothing writes into seeds/."""
+    folder.mkdir(exist_ok=True)
     for article_id in TWO:
         shutil.copyfile(SEEDS / f"{article_id}.txt", folder / f"{article_id}.txt")
     return folder
+
+
+@pytest.fixture(scope="session")
+def two_corpus(tmp_path_factory) -> Path:
+    """A corpus of two seed articles, shared by the tests that only read it."""
+    return _copy_two(tmp_path_factory.mktemp("two_corpus"))
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """A corpus of two seed articles of the test's own, for tests that change it."""
+    return _copy_two(tmp_path / "corpus")
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,6 @@ import time
 
 import nbformat
 import pandas as pd
-import pytest
 import yaml
 
 from analysis import extract_corpus
@@ -33,15 +32,6 @@ def run(*args, timeout=600):
 def reused(out) -> dict[str, bool]:
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     return {n["name"]: n["reused"] for n in manifest["notebooks"]}
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for article_id in TWO:
-        shutil.copyfile(SEEDS / f"{article_id}.txt", folder / f"{article_id}.txt")
-    return folder
 
 
 def test_reruns_redo_only_what_changed(corpus, tmp_path):

@@ -50,15 +50,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for article_id in TWO:
-        shutil.copyfile(SEEDS / f"{article_id}.txt", folder / f"{article_id}.txt")
-    return folder
-
-
 @pytest.fixture(scope="module")
 def notebooks(tmp_path_factory):
     """Notebooks of the project's names that only print what they read (a kernel's start is all
