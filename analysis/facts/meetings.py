@@ -34,7 +34,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from ..language.lemmas import lemma, parse, stem_pattern, words
+from ..language.lemmas import lemma, parse, pos, stem_pattern, words
 from ..language.syntax import Token, case_word, children, phrase, subtree
 from ..lexicon import rows
 from ..vocabulary import ActorKind
@@ -397,15 +397,10 @@ def _relative_clause(tokens, lemmas, trigger: int) -> tuple[int, bool] | tuple[(
         or (noun.tag.gender, noun.tag.number) != (pronoun.tag.gender, pronoun.tag.number)
     ):
         return ()
-    verb = next((k for k in range(which + 1, len(tokens)) if _is_verb(tokens[k].text)), None)
+    verb = next((k for k in range(which + 1, len(tokens)) if pos(tokens[k].text) == "VERB"), None)
     if verb is None:
         return ()
     return verb, lemmas[which - 1] in _cues("setting")
-
-
-def _is_verb(word: str) -> bool:
-    form = parse(word)
-    return form is not None and form.tag.POS == "VERB"
 
 
 def _attended(tokens, lemmas, trigger: int) -> bool:

@@ -632,7 +632,7 @@ def _roles_before(text: str, bound: int, name_start: int) -> list[Role]:
 
 
 def _roles_agree(text: str, first: Role, second: Role) -> bool:
-    heads = [next(w.text for w in words(text, r.start, r.stop) if is_role_word(w.text)) for r in (first, second)]
+    heads = [_role_word(text, r) for r in (first, second)]
     return bool(_cases(heads[0]) & _cases(heads[1]))
 
 
@@ -661,13 +661,17 @@ def _roles_after(text: str, mention, sentence_stop: int, later: list[int]) -> li
     return found
 
 
+def _role_word(text: str, role: Role) -> str:
+    """The first role word of a role phrase, as written."""
+    return next(w.text for w in words(text, role.start, role.stop) if is_role_word(w.text))
+
+
 def _nominative_only(text: str, mention, role: Role) -> bool:
     """Whether the role word can only be nominative while the name before which it stands is
     inflected."""
     if " ".join(mention.text.split()) == " ".join(mention.normal.split()):
         return False
-    head = next(w.text for w in words(text, role.start, role.stop) if is_role_word(w.text))
-    return _cases(head) == {"nomn"}
+    return _cases(_role_word(text, role)) == {"nomn"}
 
 
 def _agrees(text: str, mention, role: Role) -> bool:
@@ -675,7 +679,7 @@ def _agrees(text: str, mention, role: Role) -> bool:
     Петрова, экс-депутат сейма был избит") takes no role in the nominative only."""
     if " ".join(mention.text.split()) == " ".join(mention.normal.split()):
         return True  # a name in the nominative, or one that does not decline
-    head = next(w.text for w in words(text, role.start, role.stop) if is_role_word(w.text))
+    head = _role_word(text, role)
     oblique = _cases(mention.text.split()[-1]) - {"nomn"}  # a foreign name's case may be unknown
     return bool((oblique or {"gent", "datv", "accs", "ablt", "loct"}) & _cases(head))
 
