@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import json
 import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
@@ -33,6 +32,7 @@ from ..storage.store import (
     data_dir,
     json_text,
     load_results,
+    read_json,
     record_lines,
     write_atomic,
     write_csv,
@@ -165,7 +165,7 @@ def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str 
     items = iter_corpus(corpus)
     folder = data_dir(out)
     record = folder / "extraction.json"
-    earlier = _read_json(record).get("outputs", {})
+    earlier = read_json(record).get("outputs", {})
     # marked first: a run stopped part-way leaves a record no later run takes as current (it has
     # no key), which still lists the files of the last whole extraction for the next to remove
     if record.exists():
@@ -330,13 +330,6 @@ def open_results(out_dir: str | Path, corpus_dir: str | Path) -> Results:
     except ResultsError:
         extract_corpus(corpus_dir, out_dir, progress=False)
         return load_results(out_dir)
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def _write_network(out: Path, results: Results, corpus_name: str) -> list[Path]:

@@ -13,7 +13,6 @@ notebooks) or when it last failed. ``force`` redoes everything.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import platform
 import subprocess
@@ -39,7 +38,7 @@ from ..storage.folder import (
     remove_outputs,
     remove_temporary,
 )
-from ..storage.store import write_atomic, write_json
+from ..storage.store import read_json, write_atomic, write_json
 from .workers import end_with_parent, stop_point, stop_workers
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
@@ -245,7 +244,7 @@ def _run(
 ) -> RunReport:
     redone = []  # outputs found missing or changed since the run that listed them, and redone
     inputs, code = input_hashes(corpus_files(corpus)), code_hash()
-    extraction = _read_json(out / "data" / "extraction.json")
+    extraction = read_json(out / "data" / "extraction.json")
     current = not force and extraction.get("key") == key(inputs, code)
     changed = changed_outputs(out, extraction.get("outputs", {})) if current else []
     if changed:
@@ -254,14 +253,14 @@ def _run(
         from .extract import extract_corpus
 
         extract_corpus(corpus, out, progress=progress, jobs=jobs or os.cpu_count() or 1)
-        extraction = _read_json(out / "data" / "extraction.json")
+        extraction = read_json(out / "data" / "extraction.json")
     with open(out / "data" / "articles.csv", encoding="utf-8", newline="") as f:
         articles = list(csv.DictReader(f))
     chosen, sheets_note = sheet_ids(sheets, [row["article_id"] for row in articles])
     wanted = {f"{FACT_SHEET}_{aid}" for aid in chosen} | {name for name, _ in CORPUS_NOTEBOOKS}
     # no article, no notebook: their pages would only fail on empty tables
     plan = plan_jobs(corpus, out, notebooks, articles, inputs, code) if articles else []
-    before = _read_json(out / "manifest.json")
+    before = read_json(out / "manifest.json")
     previous = {n["name"]: n for n in before.get("notebooks", [])}
     own = before.get("manifest_version") == MANIFEST_VERSION  # an older manifest listed others' files too
     listed = {o["path"]: o["sha256"] for o in before.get("outputs", [])} if own else {}
@@ -346,13 +345,6 @@ def _execute(todo: list[Job], out: Path, jobs: int | None, progress: bool, done:
         raise
     pool.shutdown(wait=True)
     return False
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def _index(out: Path, done: list[JobResult], notes: list[str]) -> str:

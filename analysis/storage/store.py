@@ -108,6 +108,15 @@ def write_json(path: Path, record: dict | list) -> None:
     write_atomic(path, json_text(record) + "\n")
 
 
+def read_json(path: Path) -> dict:
+    """The JSON object at ``path``, or an empty one when it is missing or unreadable (a record a
+    stopped run left half-written, or none yet)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
