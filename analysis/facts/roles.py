@@ -31,6 +31,10 @@ A role is read where the text states it:
   plural or in «quotes» («Адмирал Омаров») names no one, and a role said again of the same
   person adds no row.
 
+An acting prefix before a role, before or after the name, stays with it: "исполняющему
+обязанности министра обороны" -> "исполняющий обязанности министра обороны" (the office words of
+``role_offices.csv`` with an ``acting`` verb).
+
 The role starts at its leftmost role word, with the adjectives before it ("российским коллегой" ->
 "российский коллега"); those words are put in the nominative, the rest is kept as written. A
 role word is a lemma of ``roles.csv`` (or written as one: "замруководителя"), that lemma after a
@@ -102,6 +106,13 @@ def role_words() -> frozenset[str]:
 @cache
 def _offices() -> frozenset[str]:
     return frozenset(row["lemma"] for row in rows("role_offices.csv"))
+
+
+@cache
+def _acting() -> dict[str, str]:
+    """Office word -> the verb whose participle before it makes the role an acting one
+    ("исполняющий обязанности министра": обязанность -> исполнять)."""
+    return {row["lemma"]: row["acting"] for row in rows("role_offices.csv") if row["acting"]}
 
 
 @cache
@@ -343,10 +354,39 @@ def _leading_role(text: str, start: int, sentence_stop: int) -> Role | None:
         if _pos(word) in _STOPS:
             break
         phrase.append((start_, word_stop, word))
+    phrase = phrase[_acting_words(phrase) :]  # the role it acts for: the caller adds the prefix back
     head = next((i for i, (_, _, w) in enumerate(phrase) if is_role_word(w)), None)
     if head is None or not all(_modifier(w) for _, _, w in phrase[:head]):
         return None
     return _phrase(phrase)
+
+
+def _acting_words(phrase: list[tuple[int, int, str]]) -> int:
+    """How many words open ``phrase`` as the prefix of an acting role: ("временно")
+    "исполняющий обязанности" (``role_offices.csv``), else 0."""
+    at = 1 if phrase and _pos(phrase[0][2]) == "ADVB" else 0
+    if (
+        len(phrase) > at + 1
+        and _pos(phrase[at][2]) == "PRTF"
+        and _acting().get(lemma(phrase[at + 1][2])) == lemma(phrase[at][2])
+    ):
+        return at + 2
+    return 0
+
+
+def _as_acting(text: str, role: Role, bound: int) -> Role:
+    """The role with the acting prefix that stands right before it, after ``bound``, if one does:
+    "исполняющему обязанности главы Египта" -> "исполняющий обязанности главы Египта", the role
+    it acts for kept as written. The participle is put in the nominative, as a role's words are."""
+    before = [(w.start, w.stop, w.text) for w in words(text, bound, role.start)]
+    for count in (3, 2):
+        prefix = before[-count:]
+        if len(prefix) == count and _acting_words(prefix) == count:
+            adverb = [prefix[0][2].lower()] if count == 3 else []
+            participle, office = prefix[-2][2], prefix[-1][2]
+            wording = [*adverb, nominative(participle, parse(participle).tag.gender), office.lower()]
+            return Role(" ".join([*wording, text[role.start : role.stop]]), prefix[0][0], role.stop)
+    return role
 
 
 def _office_role(text: str, name_stop: int, sentence_stop: int) -> Role | None:
@@ -485,7 +525,9 @@ def person_roles(doc: Document) -> list[PersonRole]:
         before = [
             role for role in _roles_before(text, bound, mention.start) if not _nominative_only(text, mention, role)
         ]
-        roles = before + _roles_after(text, mention, sentence.stop, later)
+        roles = [_as_acting(text, r, bound) for r in before] + [
+            _as_acting(text, r, mention.stop) for r in _roles_after(text, mention, sentence.stop, later)
+        ]
         for role in roles:
             found.append(
                 PersonRole(actor_id, role.text, _affiliation(doc, mention.sentence, role), role.start, role.stop)
