@@ -3,6 +3,7 @@
 import pytest
 from natasha import Doc
 
+from analysis.language.lemmas import stem_pattern
 from analysis.language.nlp import _morph_windows, analyse, pipeline
 from analysis.reading.corpus import parse_article
 
@@ -86,3 +87,10 @@ def test_a_sentence_ending_in_a_model_code_ends_there():
         "Вертолёты Ми-8 прибыли в 10.30.",
         "Их ждали.",
     ]
+
+
+def test_a_stem_pattern_finds_the_forms_whose_stem_alternates():
+    # "куплена" is a form of "купить": the stem is what every form begins with, not the lemma's start
+    pattern = stem_pattern(["купить", "встреча", "провести"])
+    found = [m.group() for m in pattern.finditer("была куплена; встречей; провёл; покупка")]
+    assert found == ["куп", "встре", "провё"]  # at most five letters; е stands for ё

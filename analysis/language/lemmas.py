@@ -6,6 +6,7 @@ words up here, so each word form is parsed once per process.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -88,6 +89,15 @@ def gender(word: str) -> str | None:
 
 def stem_pattern(lemmas) -> re.Pattern:
     """A case-insensitive pattern for the words that may be forms of ``lemmas`` (their first
-    letters), to skip dictionary look-ups for the many words that cannot be."""
-    stems = sorted({lemma[: max(3, min(5, len(lemma) - 2))] for lemma in lemmas}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
+    letters), to skip dictionary look-ups for the many words that cannot be. A stem is the part
+    every form of the lemma begins with ("купить" -> "куп", as "куплена" begins), at most five
+    letters; three letters of the lemma where its forms share fewer ("идти", "шёл")."""
+    stems = sorted({_stem(lemma) for lemma in lemmas}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s).replace("е", "[её]") for s in stems) + ")", re.IGNORECASE)
+
+
+def _stem(lemma: str) -> str:
+    form = parse(lemma)
+    forms = sorted({f.word.replace("ё", "е") for f in form.lexeme}) if form else []
+    shared = os.path.commonprefix(forms) if forms and lemma.replace("ё", "е") in forms else ""
+    return (shared if len(shared) >= 3 else lemma.replace("ё", "е")[:3])[:5]
