@@ -58,6 +58,14 @@ def deals_of(sentence: str) -> list[tuple]:
             "В 2014 году Евросоюз ввёл санкции против России.",
             ("sanctions", "санкции", "signed", ("Европейский союз", "Россия")),
         ),
+        (  # a passive with its agent, in a form whose stem alternates ("купить" -> "куплена")
+            "Компания «Казмаш» была куплена корпорацией «Техмаш» в 2019 году.",
+            ("purchase", "покупка", "signed", ("Казмаш", "Техмаш")),
+        ),
+        (  # the country of a named company is the company's, no party of its own
+            "В 2015 году американская корпорация «Техмаш» купила компанию «Казмаш».",
+            ("purchase", "покупка: компанию «Казмаш»", "signed", ("Техмаш", "Казмаш")),
+        ),
         (  # a party whose name ends in its closing quote, at the head of the sentence
             "Компания «Казмаш» купила у компании «Вектор» завод.",
             ("purchase", "покупка: завод", "signed", ("Компания «Казмаш»", "Вектор")),

@@ -11,7 +11,9 @@ names someone ("купила «ТЕХМАШ»", "купила 5% акций «Т
 in the dative ("продал Казахстану"), a destination or origin ("поставки в Казахстан", "из
 России"), the target of an investment or of sanctions ("в «Казмаш»", "против России"); for a
 noun, its genitive and those words too, and the subject and dative of the verb that tells of it
-("объявила о покупке «ТЕХМАШа»", "предоставила Казахстану кредит"). It takes two parties to deal.
+("объявила о покупке «ТЕХМАШа»", "предоставила Казахстану кредит"); the agent of a passive
+("куплена корпорацией «Техмаш»"). A country adjective beside a named company or person is theirs,
+no party ("американская корпорация «Техмаш»"). It takes two parties to deal.
 
 A deal is an ``Agreement`` of kind ``purchase``, ``investment``, ``loan``, ``fine`` or
 ``sanctions``, titled by its noun and its object as written ("покупка: 5% акций «ТЕХМАШа»"). Its
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..language.geo import adjective_place
 from ..language.lemmas import lemma, parse, stem_pattern, words
 from ..language.syntax import Token, case_word, children, phrase
 from ..lexicon import rows
@@ -148,17 +151,20 @@ def _parties(doc: Document, tokens: list[Token], trigger: int, pairs) -> list[st
     found: dict[str, int] = {}
     for head in heads:
         low, high = phrase(tokens, head, _CLAUSES)
-        for m, aid in outer:
-            if low <= m.start and m.stop <= high:
+        inside = [(m, aid) for m, aid in outer if low <= m.start and m.stop <= high]
+        # "американская компания Blekko": the country of a named company or person is theirs
+        owned = any(doc.by_id[aid].kind != ActorKind.COUNTRY for _, aid in inside)
+        for m, aid in inside:
+            if not (owned and doc.by_id[aid].kind == ActorKind.COUNTRY and adjective_place(m.text)):
                 found.setdefault(aid, m.start)
     return sorted(found, key=found.get)
 
 
 def _is_party(tokens: list[Token], index: int) -> bool:
     """A dependent of the deal word that may name a party: its subject, object, a dative or
-    genitive, or a phrase with "у", "в", "из", "с"."""
+    genitive, the agent of a passive, or a phrase with "у", "в", "из", "с"."""
     rel = tokens[index].rel
-    if rel in (*_SUBJECTS, "obj", "iobj"):
+    if rel in (*_SUBJECTS, "obj", "iobj", "obl:agent"):  # the agent of a passive: "куплена «Техмашем»"
         return True
     return rel in ("obl", "nmod") and case_word(tokens, index) in (None, *_PARTY_CASES)
 
