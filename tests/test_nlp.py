@@ -94,3 +94,10 @@ def test_a_stem_pattern_finds_the_forms_whose_stem_alternates():
     pattern = stem_pattern(["купить", "встреча", "провести"])
     found = [m.group() for m in pattern.finditer("была куплена; встречей; провёл; покупка")]
     assert found == ["куп", "встре", "провё"]  # at most five letters; е stands for ё
+
+
+def test_a_name_the_model_runs_on_from_the_line_before_is_kept():
+    # natasha reads "Заголовок\nНурлан Ермекбаев" as one name: the part after the line end was lost
+    text = "Заголовок\nНурлан Ермекбаев провёл телефонный разговор с Иваном Петровым."
+    people = [(m.start, m.stop, m.normal) for m in analyse(parse_article("own", text)).mentions if m.type == "PER"]
+    assert people[-2:] == [(10, 26, "Нурлан Ермекбаев"), (56, 71, "Иван Петров")]

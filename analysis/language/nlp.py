@@ -268,6 +268,15 @@ def _paragraph_spans(nlp: Pipeline, texts: list[str]) -> list[list[tuple[int, in
         # a span never continues past its paragraph's line end
         stop = min(span.stop, starts[index] + len(texts[index]))
         per_paragraph[index].append((span.start - starts[index], stop - starts[index], span.type))
+        # what the model ran on over a line end ("Заголовок\nАсан Омаров") it reads again in
+        # the next paragraph alone: a name there is kept, a capitalised word ("Суд") is not
+        at = index + 1
+        while at < len(texts) and starts[at] < span.stop:
+            end = span.stop - starts[at]
+            per_paragraph[at].extend(
+                (s.start, s.stop, s.type) for s in nlp.ner_tagger(texts[at]).spans if s.start < end
+            )
+            at += 1
     return per_paragraph
 
 
