@@ -174,6 +174,9 @@ def test_a_body_meets_in_its_session_and_the_country_in_its_name_is_no_party(sen
         ),
         ("Асан Омаров и Бакыт Исаев приняли участие в параде.", []),
         ("Сенат Казахстана принял Кыргызстан в члены ассоциации.", []),  # one receives a person
+        # in the passive the agent received the subject
+        ("Накануне Асан Омаров был принят Бакытом Исаевым в Бишкеке.", [("Асан Омаров", "Бакыт Исаев")]),
+        ("Закон был принят парламентом Казахстана в 2019 году.", []),
     ],
 )
 def test_one_receives_a_person(sentence, participants):

@@ -5,7 +5,8 @@ A story sentence holding a meeting word (``data/meeting_words.csv``, by lemma: "
 dependency model, and only such sentences are: the parse costs about as much as NER. The
 parties are read from the meeting phrase, not from every name in the sentence:
 
-* a meeting verb's subject and its "с кем"/"между кем" ("Омаров встретился с Петровым");
+* a meeting verb's subject and its "с кем"/"между кем" ("Омаров встретился с Петровым"), a
+  passive's subject and agent ("Омаров был принят Петровым");
 * a meeting noun's genitive and its "с"/"между" ("переговоры Омарова и Петрова", "визит
   министра в Казахстан"), and the subject of the verb that tells of it ("Омаров провёл
   телефонный разговор с Петровым", "Омаров прибыл с визитом");
@@ -197,15 +198,17 @@ def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, star
     heads: list[int] = []
     people_at: list[int] = []
     form = parse(tokens[trigger].text)
-    verb = form is not None and form.tag.POS in ("VERB", "INFN", "PRTF", "GRND")
+    verb = form is not None and form.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
     if verb:
-        heads += children(tokens, trigger, *_SUBJECTS)
+        # the agent of a passive met its subject: "Омаров был принят Петровым"
+        heads += children(tokens, trigger, *_SUBJECTS, "obl:agent")
         heads += [i for i in children(tokens, trigger, "obl", "nmod") if case_word(tokens, i) in _WITH]
         if lemmas[trigger] in _object_parties():  # "посетил Казахстан", "принял министра обороны"
             objects = children(tokens, trigger, "obj")
             if _object_parties()[lemmas[trigger]] == "person":
                 # one receives a person: "принял участие", "принял закон" tell of no meeting
-                people = [aid for i in objects for aid, _ in _actors(doc, tokens, lemmas, i, pairs, start, False)]
+                received = objects + children(tokens, trigger, "nsubj:pass")  # "был принят Петровым"
+                people = [aid for i in received for aid, _ in _actors(doc, tokens, lemmas, i, pairs, start, False)]
                 if not any(doc.by_id[aid].kind == ActorKind.PERSON for aid in people):
                     return []
                 people_at += objects
