@@ -74,6 +74,7 @@ def package_output(document: FactruDocument) -> tuple[list[tuple[str, int, int]]
     ]
     record = build_facts(doc)
     facts = {
+        # factRuEval's Meeting facts include meetings to come: held and planned ones count
         "meeting": [
             tuple(("participant", document.token_set(*span)) for span in spans)
             for spans in (_people(doc, m) for m in record.meetings)

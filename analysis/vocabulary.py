@@ -43,6 +43,14 @@ class Block(StrEnum):
 STORY = (Block.TITLE, Block.BODY)
 
 
+class MeetingStatus(StrEnum):
+    """Whether the story tells of a meeting as held (or under way) or as one to come
+    (``data/meeting_cues.csv``)."""
+
+    HELD = "held"
+    PLANNED = "planned"
+
+
 class AgreementStatus(StrEnum):
     """What the text says happened to a document (``data/agreement_status.csv``)."""
 

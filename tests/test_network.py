@@ -1,5 +1,7 @@
 """Actor networks: typed links, windows, country level, ego, metrics, exports that read back, figures."""
 
+import json
+
 import networkx as nx
 import pandas as pd
 import pytest
@@ -18,6 +20,7 @@ from analysis.network.graph import (
     write_network,
 )
 from analysis.params import check_choice
+from analysis.reading.corpus import parse_article
 
 
 def test_people_who_met_are_linked_by_a_met_edge(seed_results):
@@ -35,6 +38,16 @@ def test_people_who_met_are_linked_by_a_met_edge(seed_results):
         "articles": 1,
         "article_ids": "001_7d1e7618c1cc4230",
     }
+
+
+@pytest.mark.parametrize("verb, met", [("встретились", 1), ("встретятся", 0)])
+def test_a_meeting_to_come_links_no_one_as_met(verb, met):
+    from analysis.batch.extract import extract_article
+
+    text = f"Новости\nАсан Омаров и Бахтияр Каримов {verb} в Ташкенте в мае.\n"
+    links = json.loads(extract_article(parse_article("own", text)).facts_json)["network"]["links"]
+    people = [(link["source"], link["target"], link["met"]) for link in links if link["target"].startswith("person")]
+    assert people == [("person:асан_омаров", "person:бахтияр_каримов", met)]
 
 
 def test_meeting_pairs_of_every_seed_are_met_edges(seed_results):

@@ -55,6 +55,7 @@ def test_json_round_trip_of_a_record_with_every_kind_of_field():
             "date": None,
             "evidence": [10, 80],
             "participant_mentions": [[12, 23], [40, 51]],
+            "status": "held",
         }
     ]
     assert stored["digest"] == {"person": ["Олег Смирнов"]} and stored["network"] is None
@@ -76,6 +77,7 @@ def test_table_columns_are_the_row_fields():
         "participant_ids",
         "place",
         "date",
+        "status",
         "start",
         "stop",
     )
@@ -96,9 +98,9 @@ def test_table_columns_are_the_row_fields():
 
 
 def test_a_fact_row_joins_lists_blanks_none_and_splits_evidence():
-    meeting = Meeting("visit", ("А", "Б"), ("person:а", "person:б"), None, "2020-05", (3, 9))
+    meeting = Meeting("visit", ("А", "Б"), ("person:а", "person:б"), None, "2020-05", (3, 9), status="planned")
     assert fact_row("meetings", "own", meeting) == MeetingRow(
-        "own", "visit", "А;Б", "person:а;person:б", "", "2020-05", 3, 9
+        "own", "visit", "А;Б", "person:а;person:б", "", "2020-05", "planned", 3, 9
     )
     assert columns(AgreementRow)[-2:] == ("start", "stop")
 

@@ -18,9 +18,10 @@ Each party is the person its phrase names ("с министром обороны
 is the person named last before the sentence, a bare title ("министр") the person the article
 gave it. An outlet is never a party ("в беседе с RT" is an interview), nor is a meeting word
 governed by a speech verb ("пояснил в беседе"). A plural meeting noun ("регулярные визиты") is
-meetings in general; one negated, in the future, planned or called off (``data/meeting_cues.csv``:
-"планируют провести", "встретятся", "визит отложили") or inside «quoted» words is not reported
-as held. It takes two parties to meet.
+meetings in general. One in the future or planned (``data/meeting_cues.csv``: "планируют
+провести", "встретятся", "предстоящий визит") is reported with status ``planned``, else
+``held``; one negated, proposed, that may not happen or called off ("может посетить", "визит
+отложили") or inside «quoted» words is not reported. It takes two parties to meet.
 
 A sentence telling of a meeting that shares two parties with an earlier one (or one, and the
 place) tells more of it: the lead and the body of one report are one
@@ -38,7 +39,7 @@ from functools import cache
 from ..language.lemmas import lemma, parse, pos, stem_pattern, words
 from ..language.syntax import Token, case_word, children, phrase, subtree
 from ..lexicon import rows
-from ..vocabulary import ActorKind
+from ..vocabulary import ActorKind, MeetingStatus
 from .document import Document
 from .roles import quotations, role_words
 from .schema import Meeting
@@ -106,7 +107,8 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
         lemmas = [lemma(t.text) for t in tokens]
         for trigger, word_lemma in enumerate(lemmas):
             kind = _meeting_words().get(word_lemma)
-            if kind is None or _not_held(tokens, lemmas, trigger, quoted):
+            status = _status(tokens, lemmas, trigger, quoted) if kind else None
+            if status is None:
                 continue
             pairs = doc.by_sentence.get(sentence.index, [])
             found = _parties(doc, tokens, lemmas, trigger, kind, pairs, sentence.start)
@@ -128,11 +130,13 @@ def find_meetings(doc: Document, dates=()) -> list[Meeting]:
                 date = doc.article.published  # "сегодня состоялась встреча" in an article of that day
             earlier = _same_meeting(doc, meetings, sentence, place, {aid for aid, _ in found})
             if earlier is None:
-                meetings.append(
-                    _merge(Meeting(kind, (), (), place, date, (sentence.start, sentence.stop)), found, place, date, doc)
-                )
+                meeting = Meeting(kind, (), (), place, date, (sentence.start, sentence.stop), status=status)
+                meetings.append(_merge(meeting, found, place, date, doc))
             else:
-                meetings[earlier] = _merge(meetings[earlier], found, place, date, doc, sentence)
+                # told as held once, it was held: "встреча пройдёт завтра" before its report
+                held = MeetingStatus.HELD in (meetings[earlier].status, status)
+                meeting = replace(meetings[earlier], status=MeetingStatus.HELD if held else MeetingStatus.PLANNED)
+                meetings[earlier] = _merge(meeting, found, place, date, doc, sentence)
             break
     return meetings
 
@@ -164,17 +168,19 @@ def _governor(tokens: list[Token], trigger: int) -> int:
     return at
 
 
-def _not_held(tokens: list[Token], lemmas: list[str], trigger: int, quoted: list[tuple[int, int]]) -> bool:
-    """Meetings in general, meetings that did not or have not yet happened, interviews and
-    words quoted from someone (the author's words inside a quotation, «…, — сообщил он на
-    заседании …, — …», are the report's)."""
+def _status(tokens: list[Token], lemmas: list[str], trigger: int, quoted: list[tuple[int, int]]) -> str | None:
+    """Whether the meeting word tells of a meeting held (or under way) or one to come (in the
+    future, planned, scheduled: ``planned`` cues of ``meeting_cues.csv``); None for meetings in
+    general, ones that did not happen or may not (negated, proposed, called off: ``unreal``
+    cues), interviews and words quoted from someone (the author's words inside a quotation,
+    «…, — сообщил он на заседании …, — …», are the report's)."""
     word = tokens[trigger].text
     form = parse(word)
     plural = form is not None and form.tag.POS == "NOUN" and form.tag.number == "plur"
     if plural and _meeting_words()[lemmas[trigger]] != "talks":
-        return True  # "динамика взаимных визитов"; talks are told in the plural ("переговоры")
+        return None  # "динамика взаимных визитов"; talks are told in the plural ("переговоры")
     if any(start <= tokens[trigger].start < stop for start, stop in quoted):
-        return True
+        return None
     chain, at = {trigger}, trigger
     # the model's heads may form a loop: a token already on the chain ends it
     while tokens[at].head not in (-1, *chain) and tokens[at].rel in _TELLS:
@@ -182,15 +188,17 @@ def _not_held(tokens: list[Token], lemmas: list[str], trigger: int, quoted: list
         chain.add(at)
         if tokens[at].rel not in ("xcomp", "obl", "nmod"):
             break
+    status = MeetingStatus.HELD
     for i in chain:
         form = parse(tokens[i].text)
-        if form is not None and form.tag.POS == "VERB" and form.tag.tense == "futr":
-            return True
-        if lemmas[i] in _cues("unreal"):
-            return True
-        if any(lemmas[c] == "не" for c in children(tokens, i, "advmod")):
-            return True
-    return any(lemmas[c] in _cues("unreal") for c in children(tokens, trigger, "amod"))
+        if lemmas[i] in _cues("unreal") or any(lemmas[c] == "не" for c in children(tokens, i, "advmod")):
+            return None
+        if (form is not None and form.tag.POS == "VERB" and form.tag.tense == "futr") or lemmas[i] in _cues("planned"):
+            status = MeetingStatus.PLANNED
+    modifiers = {lemmas[c] for c in children(tokens, trigger, "amod")}  # "предстоящие переговоры"
+    if modifiers & _cues("unreal"):
+        return None
+    return MeetingStatus.PLANNED if modifiers & _cues("planned") else status
 
 
 def _parties(doc: Document, tokens, lemmas, trigger: int, kind: str, pairs, start: int):

@@ -104,6 +104,7 @@ class MeetingRow:
     participant_ids: str
     place: str
     date: str
+    status: str
     start: int
     stop: int
 

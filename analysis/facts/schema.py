@@ -68,15 +68,16 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
-    """A meeting, talks, a visit or a session the story tells of."""
+    """A meeting, talks, a visit, a session or a call the story tells of, held or to come."""
 
-    kind: str  # meeting, talks, visit, session (``data/meeting_words.csv``)
+    kind: str  # meeting, talks, visit, session, call (``data/meeting_words.csv``)
     participants: tuple[str, ...]  # actor names
     participant_ids: tuple[str, ...]
     place: str | None
     date: str | None  # ISO 8601, only the parts stated
     evidence: Span  # the sentence(s) it is told in
     participant_mentions: tuple[Span, ...] = ()  # one mention of each participant
+    status: str = "held"  # a ``MeetingStatus``: held (or under way), or planned
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,9 @@
 
 Two actors are linked when they are named in the same window (sentence, paragraph or article;
 the link counts such windows as ``cooccurrence``) and by what the facts say: ``met`` (both took
-part in a meeting), ``signed`` (both are parties to a document signed or in force),
-``affiliated`` (a person's role names a country or organisation). ``weight`` is the sum of the
-four. Every link keeps the articles and the text spans (``article_id:start-stop``) behind it.
+part in a meeting held, not one to come), ``signed`` (both are parties to a document signed or
+in force), ``affiliated`` (a person's role names a country or organisation). ``weight`` is the
+sum of the four. Every link keeps the articles and the text spans (``article_id:start-stop``) behind it.
 
 The input rows are those of the stored tables (mentions, meetings, agreements, roles, actors)
 as dicts, so the same code gives one article's network at extraction, for its fact sheet, and
@@ -18,7 +18,7 @@ from itertools import combinations, groupby
 
 from ..facts.schema import ArticleNetwork, Link, Node
 from ..params import check_choice
-from ..vocabulary import ACTOR_KINDS, BINDING, LINK_KINDS, STRONGEST_FIRST, Block, LinkKind
+from ..vocabulary import ACTOR_KINDS, BINDING, LINK_KINDS, STRONGEST_FIRST, Block, LinkKind, MeetingStatus
 
 WINDOWS = ("sentence", "paragraph", "article")
 EVIDENCE_LIMIT = 20  # spans kept per edge: enough to check it, not the whole corpus
@@ -132,6 +132,8 @@ def _fact_links(meetings: list[dict], agreements: list[dict], roles: list[dict],
         for row in rows:
             if kind == LinkKind.SIGNED and row["status"] not in BINDING:
                 continue
+            if kind == LinkKind.MET and row["status"] != MeetingStatus.HELD:
+                continue  # a meeting to come links no one yet
             ids = [i for i in row[column].split(";") if i in present]
             yield kind, row["article_id"], ids, f"{row['article_id']}:{row['start']}-{row['stop']}"
     names = {a["name"]: a["actor_id"] for a in actors}
