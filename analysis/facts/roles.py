@@ -31,6 +31,11 @@ A role is read where the text states it:
   plural or in «quotes» («Адмирал Омаров») names no one, and a role said again of the same
   person adds no row.
 
+A verb's role may follow a relative pronoun and an adverbial ("Петров, который в то время был
+вице-президентом компании"), the copula standing for the verb. An adverbial of time ends a role
+phrase ("министр обороны в 2010 году" -> министр обороны); "&" inside a Latin name does not
+("директор S&P").
+
 An acting prefix before a role, before or after the name, stays with it: "исполняющему
 обязанности министра обороны" -> "исполняющий обязанности министра обороны" (the office words of
 ``role_offices.csv`` with an ``acting`` verb).
@@ -190,6 +195,8 @@ def _pos(word: str) -> str | None:
     """Part of speech, None for punctuation; an abbreviation in capitals ("ВЕДУ") and a word in
     quotes («Вести», which is also a verb) are names."""
     core = word.strip(_STRIP)
+    if core == "&":
+        return "X"  # "Rambler & Co", "S&P": inside a Latin name
     if not core[:1].isalnum():
         return None
     if _abbreviation(core) or word[:1] in "«„“" or word[-1:] in "»“”":
@@ -310,6 +317,8 @@ def _phrase(phrase: list[tuple[int, int, str]], plural: bool = False) -> Role | 
     head = next(i for i, (_, _, w) in enumerate(phrase) if is_role_word(w))
     if (_may_be_plural if plural else _plural)(phrase[head][2]) is not plural or _quoted_name(phrase, head):
         return None
+    # "министр обороны в 2010 году": when he held it is no part of the role
+    phrase = phrase[: next((i for i in range(head + 1, len(phrase)) if _time(phrase, i)), len(phrase))]
     start, stop, first = phrase[0]
     if first[:1] in "«„“":  # the opening of a quotation that begins with the title
         phrase = [(start + 1, stop, first[1:]), *phrase[1:]]
@@ -324,6 +333,16 @@ def _phrase(phrase: list[tuple[int, int, str]], plural: bool = False) -> Role | 
         for i, (_, _, w) in enumerate(phrase)
     ]
     return Role(_join(phrase, inflected), phrase[0][0], phrase[-1][1])
+
+
+def _time(phrase: list[tuple[int, int, str]], at: int) -> bool:
+    """Whether a preposition at ``at`` opens an adverbial of time ("в 2010 году", "с прошлого года")."""
+    after = [w for _, _, w in phrase[at + 1 : at + 3]]
+    return (
+        _pos(phrase[at][2]) == "PREP"
+        and bool(after)
+        and (after[0][:1].isdigit() or any(lemma(w) == "год" for w in after))
+    )
 
 
 _APPOSITION = re.compile(r"\s*(?:,|\(|\s[—–-])\s*")
@@ -417,14 +436,26 @@ def _predicate_role(text: str, name_stop: int, stop: int) -> Role | None:
         at = 2  # "Асан Омаров, который в 2019 году стал министром": the clause is about him
     elif following and text[name_stop : following[0].start].strip():
         return None
-    gap = at
-    while at < len(following) and at - gap < _MAX_GAP and _adverbial(following[at].text):
-        at += 1  # "Асан Омаров в 2019 году стал министром"
+    gap, governed = at, False
+    # "Асан Омаров в 2019 году стал министром"; after a preposition, what it governs ("в то время")
+    while (
+        at < len(following)
+        and at - gap < _MAX_GAP
+        and (_adverbial(following[at].text) or (governed and _pos(following[at].text) not in (*_STOPS, None)))
+    ):
+        governed = governed or _pos(following[at].text) == "PREP"
+        at += 1
     while at < len(following) and lemma(following[at].text) == "быть":  # "был избран"
         at += 1
     if (
+        0 < at < len(following)
+        and lemma(following[at - 1].text) == "быть"
+        and lemma(following[at].text) not in _predicates()
+    ):
+        at -= 1  # "был вице-президентом": the copula is the verb
+    if (
         at + 1 >= len(following)
-        or lemma(following[at].text) not in _predicates()
+        or lemma(following[at].text) not in {*_predicates(), "быть"}
         or any(_future(w.text) for w in following[: at + 1])  # "станет министром": not yet his
         or any(lemma(w.text) == "не" for w in following[:at])
     ):
