@@ -103,8 +103,9 @@ def _people(doc, meeting) -> list[tuple[int, int]]:
 def _occupations(document: FactruDocument, doc) -> list[Response]:
     """One Occupation per distinct role of a person: who (the mention the role stands next to),
     the position and where, as factRuEval splits a role phrase. The position is the role's
-    title: its words up to its last role word and the genitive words that complete the title
-    ("министр иностранных дел"); where is the rest, from the first named actor, quoted name or
+    title: its words up to its last role word before a body's noun and the genitive words that
+    complete the title ("министр иностранных дел"; "заместитель руководителя" of "администрации
+    президента"); where is the rest, from the first named actor, quoted name or
     organisation noun on ("лидер фракции КПРФ" -> "лидер", "фракции КПРФ"), else an actor named
     before the title, by adjective only for a state's post ("российский президент", not
     "бразильский космонавт"). A role with no where is a profession, not an occupation in
@@ -129,7 +130,18 @@ def _occupations(document: FactruDocument, doc) -> list[Response]:
             m for m, aid in pairs if role.start <= m.start and m.stop <= role.stop and doc.by_id[aid].kind in located
         ]
         spans = [w for w in words(document.text, role.start, role.stop) if w.text[:1].isalnum() or w.text[:1] in '«„“"']
-        last = max((i for i, w in enumerate(spans) if is_role_word(w.text)), default=len(spans) - 1)
+        titles = [i for i, w in enumerate(spans) if is_role_word(w.text)]
+        # a role word after a body noun names whose body it is ("заместитель руководителя
+        # администрации президента": where is "администрации президента")
+        body = (
+            next(
+                (i for i in range(titles[0] + 1, len(spans)) if lemma(spans[i].text.split("-")[-1]) in bodies),
+                len(spans),
+            )
+            if titles
+            else len(spans)
+        )
+        last = max((i for i in titles if i < body), default=len(spans) - 1)
         cut = next(
             (
                 i

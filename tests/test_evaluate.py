@@ -306,7 +306,7 @@ def test_an_occupation_splits_the_title_from_the_body_it_names_and_leaves_profes
         'Основатель "Вектора" и "Альфы" Андрей Волков и соучредитель двух компаний Иван Сидоров пришли. '
         "Берик Садыков, управляющий директор и совладелец компании «Казмаш», приехал в Казахстан. "
         "В Казахстане казахстанский президент Касым-Жомарт Токаев принял его и казахстанского космонавта "
-        "Айдына Айымбетова."
+        "Айдына Айымбетова. Поручение получил заместитель руководителя администрации президента Иван Кузнецов."
     )
     assert occupations_of(text) == [
         ("Асан Омаров", "Лидер", "фракции « Альянс »"),  # the body's noun starts where
@@ -316,6 +316,8 @@ def test_an_occupation_splits_the_title_from_the_body_it_names_and_leaves_profes
         ("Берик Садыков", "управляющий директор", "компании « Казмаш »"),  # one per joined title
         ("Берик Садыков", "совладелец", "компании « Казмаш »"),
         ("Касым-Жомарт Токаев", "президент", "Казахстане"),  # the country by name, not its adjective
+        # a role word after the body's noun is the body's: "президента" is whose administration
+        ("Иван Кузнецов", "заместитель руководителя", "администрации президента"),
     ]  # "писатель Иван Петров": a profession with no body or country is no Occupation; the
     # adjective before "космонавт" is his nationality, not a state he serves
 
