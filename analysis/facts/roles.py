@@ -43,7 +43,7 @@ An acting prefix before a role, before or after the name, stays with it: "исп
 The role starts at its leftmost role word, with the adjectives before it ("российским коллегой" ->
 "российский коллега"); those words are put in the nominative, the rest is kept as written. A
 role word is a lemma of ``roles.csv`` (or written as one: "замруководителя"), that lemma after a
-prefix row ("экс-", "вице-"), or an animate noun with a suffix row's ending ("-олог": политолог,
+prefix row, hyphenated or glued ("экс-министр", "генпрокурор", "сооснователь"), or an animate noun with a suffix row's ending ("-олог": политолог,
 индолог). A person keeps the fullest wording of a role: "председатель парламента" goes when
 "председатель казахстанского парламента" is also theirs.
 """
@@ -146,14 +146,28 @@ def _entry(word: str) -> _Entry | None:
     if found and found[0].tag.POS in ("ADJF", "PRTF"):
         candidates += [f.normal.replace("ё", "е") for f in found if f.tag.POS == "NOUN"]
     for candidate in dict.fromkeys(candidates):
-        stripped = candidate
-        while stripped not in lemmas and (prefix := next((p for p in prefixes if stripped.startswith(p)), None)):
-            stripped = stripped[len(prefix) :]
+        stripped = _unprefixed(candidate)
         if stripped in lemmas:
             return lemmas[stripped]
+        if stripped != candidate and lemma(stripped) in lemmas:  # "замдекана": зам + декан
+            return lemmas[lemma(stripped)]
     if found and any(f.tag.POS == "NOUN" and "anim" in f.tag for f in found):
         return next((entry for ending, entry in suffixes.items() if candidates[1].endswith(ending)), None)
     return None
+
+
+def _unprefixed(word: str) -> str:
+    """``word`` without the prefix rows of ``roles.csv`` it opens with, hyphenated or glued
+    ("экс-министра", "генпрокурор", "сооснователь"), where a role word is left; else ``word``."""
+    lemmas, prefixes, _ = _lexicon()
+    for prefix in prefixes:
+        for form in dict.fromkeys((prefix, prefix.rstrip("-"))):
+            rest = word[len(form) :]
+            if word.startswith(form) and rest and word not in lemmas:
+                rest = _unprefixed(rest)
+                if rest in lemmas or lemma(rest) in lemmas:
+                    return rest
+    return word
 
 
 def is_role_word(word: str) -> bool:
@@ -180,9 +194,7 @@ def _may_be_plural(word: str) -> bool:
 
 
 def _cases(word: str) -> set[str]:
-    core = word.strip(_STRIP).lower()
-    for prefix in _lexicon()[1]:  # "экс-депутат" declines as "депутат"
-        core = core.removeprefix(prefix)
+    core = _unprefixed(word.strip(_STRIP).lower())  # "экс-депутата" declines as "депутата"
     return {f.tag.case for f in readings(core) if f.tag.POS in ("NOUN", "ADJF") and f.tag.case}
 
 
