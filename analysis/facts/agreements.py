@@ -38,9 +38,10 @@ later one is often another document's, told in the same sentence).
 
 Its parties are the countries and organisations of its clause: those named before it in its
 sentence, after the last quote mark, colon or semicolon (its subject: "Казахстан и Россия подписали
-договор"), in its title ("между X и Y", "с X", "соглашение X с Y", "российско-сирийский договор"; a
-city there stands for its state: "сделка с Тегераном") and after a verb that follows it ("было
-подписано с X"); a country inside a party's name is not one of its own. A document first named
+договор", unless the title names two sides itself), in its title ("между X и Y", "с X",
+"соглашение X с Y", "российско-сирийский договор"; a city there stands for its state: "сделка с
+Тегераном") and after a verb that follows it ("было подписано с X"); a country inside a party's
+name, or naming a sum's currency ("8 млрд долларов США"), is not one of its own. A document first named
 without a title or parties ("Сумма сделки ...") has the parties of the story's sentence before it.
 Its year is a year in its title, else the year its sentence dates it by when that sentence gives it
 a status ("в 2010 году заключили").
@@ -222,7 +223,7 @@ def find_agreements(doc: Document) -> list[Agreement]:
         previous = doc.sentences[sentence.index - 1] if sentence.index else None
         # a deal first named bare ("Сумма сделки ...") is the one the sentence before tells of
         told = (
-            _party_mentions(doc.by_sentence.get(previous.index, []), doc.by_id)
+            _party_mentions(doc.may_be_parties(previous.index), doc.by_id)
             if previous is not None and previous.paragraph in story
             else []
         )
@@ -232,7 +233,7 @@ def find_agreements(doc: Document) -> list[Agreement]:
             tokens,
             lemmas,
             [(m.start, m.stop) for m, _ in mentions],
-            _party_mentions(mentions, doc.by_id),
+            _party_mentions(doc.may_be_parties(sentence.index), doc.by_id),
             [(m, aid) for m, aid in mentions if doc.by_id[aid].kind == ActorKind.PLACE],
             [(tokens[n.first].start, _stop(tokens, n)) for n in named],
             story.get(sentence.paragraph, sentence.paragraph),
@@ -517,10 +518,15 @@ def _parties(tokens: list[Word], lemmas: list[str], name: _Named, pairs, titles)
     # the subject is in the clause: after the last quote mark, colon or semicolon before it
     clause = max((t.stop for t in tokens[: name.first] if t.text in _CLAUSE_ENDS), default=0)
     inside = [aid for m, aid in pairs if start <= m.start and m.stop <= stop]
+    # a title naming both sides ("соглашение между Мозамбиком и Танзанией") has them: the subject
+    # before it ratified, broke or discussed it ("Совет Мозамбика ратифицировал …")
     before = [
         aid
         for m, aid in pairs
-        if clause <= m.start and m.stop <= start and not any(s <= m.start and m.stop <= e for s, e in others)
+        if clause <= m.start
+        and m.stop <= start
+        and not any(s <= m.start and m.stop <= e for s, e in others)
+        and len(set(inside)) < 2
     ]
     return list(dict.fromkeys(before + inside + _parties_after(tokens, lemmas, name, pairs))), inside
 

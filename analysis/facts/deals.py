@@ -13,7 +13,8 @@ in the dative ("продал Казахстану"), a destination or origin ("�
 noun, its genitive and those words too, and the subject and dative of the verb that tells of it
 ("объявила о покупке «ТЕХМАШа»", "предоставила Казахстану кредит"); the agent of a passive
 ("куплена корпорацией «Техмаш»"). A country adjective beside a named company or person is theirs,
-no party ("американская корпорация «Техмаш»"). It takes two parties to deal.
+no party ("американская корпорация «Техмаш»"), nor is the country of a currency ("за 8 млрд
+долларов США"). It takes two parties to deal.
 
 A deal is an ``Agreement`` of kind ``purchase``, ``investment``, ``loan``, ``fine`` or
 ``sanctions``, titled by its noun and its object as written ("покупка: 5% акций «ТЕХМАШа»"). Its
@@ -98,7 +99,7 @@ def find_deals(doc: Document, agreements: list[Agreement] = ()) -> list[Agreemen
     quoted = quotations(text)  # someone's words, not the report
     for sentence, tokens in zip(sentences, doc.parses(sentences)):
         lemmas = [lemma(t.text) for t in tokens]
-        pairs = doc.by_sentence.get(sentence.index, [])
+        pairs = doc.may_be_parties(sentence.index)
         for trigger, word_lemma in enumerate(lemmas):
             at = tokens[trigger].start
             if (

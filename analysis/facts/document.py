@@ -17,6 +17,7 @@ from ..language.syntax import Token, parse_sentences
 from ..reading.corpus import Article
 from ..vocabulary import STORY, Block
 from .actors import Actor, resolve_actors
+from .amounts import find_amounts
 from .roles import PersonRole, person_roles
 
 
@@ -34,6 +35,7 @@ class Document:
     by_id: dict[str, Actor] = field(init=False, repr=False, compare=False)
     by_sentence: dict[int, list[tuple[Mention, str]]] = field(init=False, repr=False, compare=False)
     _parses: dict[int, list[Token]] = field(init=False, repr=False, compare=False)
+    _sums: list[tuple[int, int]] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "by_id", {actor.actor_id: actor for actor in self.actors})
@@ -42,6 +44,7 @@ class Document:
             grouped.setdefault(mention.sentence, []).append((mention, actor_id))
         object.__setattr__(self, "by_sentence", grouped)  # a fact is read from its sentence's mentions
         object.__setattr__(self, "_parses", {})
+        object.__setattr__(self, "_sums", None)  # read when a finder first asks
 
     @property
     def text(self) -> str:
@@ -75,6 +78,18 @@ class Document:
             for m, aid in self.by_sentence.get(sentence.index, [])
             if self.by_id[aid].kind in kinds and not self.in_role(m.start, m.stop)
         }
+
+    def may_be_parties(self, sentence: int) -> list[tuple[Mention, str]]:
+        """The (mention, actor id) pairs of a sentence that may stand for a party to a deal or
+        document: all but a country naming a sum's currency ("за 8 млрд долларов США")."""
+        if self._sums is None:
+            spans = [(p.start, p.stop) for p in self.article.analysed_paragraphs]
+            object.__setattr__(self, "_sums", [(a.start, a.stop) for a in find_amounts(self.text, spans)])
+        return [
+            (m, aid)
+            for m, aid in self.by_sentence.get(sentence, [])
+            if not any(start <= m.start and m.stop <= stop for start, stop in self._sums)
+        ]
 
     def parses(self, sentences: list[Sentence]) -> list[list[Token]]:
         """The dependency parse of each sentence, made once per sentence for every finder that

@@ -43,9 +43,10 @@ An acting prefix before a role, before or after the name, stays with it: "исп
 The role starts at its leftmost role word, with the adjectives before it ("российским коллегой" ->
 "российский коллега"); those words are put in the nominative, the rest is kept as written. A
 role word is a lemma of ``roles.csv`` (or written as one: "замруководителя"), that lemma after a
-prefix row, hyphenated or glued ("экс-министр", "генпрокурор", "сооснователь"), or an animate noun with a suffix row's ending ("-олог": политолог,
-индолог). A person keeps the fullest wording of a role: "председатель парламента" goes when
-"председатель казахстанского парламента" is also theirs.
+prefix row, hyphenated or glued ("экс-министр", "генпрокурор", "сооснователь"), or an animate
+noun with a suffix row's ending ("-олог": политолог, индолог). A person keeps the fullest
+wording of a role: "председатель парламента" goes when "председатель казахстанского парламента"
+is also theirs.
 """
 
 from __future__ import annotations
