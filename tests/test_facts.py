@@ -42,6 +42,7 @@ def test_a_meeting_with_its_place_and_participants(own):
             "date": None,
             "evidence": [91, 214],
             "participant_mentions": [[147, 166], [196, 213]],
+            "status": "held",
         }
     ]
 
