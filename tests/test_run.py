@@ -38,8 +38,8 @@ def test_run_renders_every_notebook_and_links_it(batch):
         assert (out / "notebooks" / f"{name}.ipynb").is_file()
         assert "ipykernel_" not in (out / "html" / f"{name}.html").read_text(encoding="utf-8")  # no kernel temp path
     titles = [re.search(r"<title>(.*)</title>", (out / "html" / f"{n}.html").read_text("utf-8"))[1] for n in names]
-    assert titles[:2] == ["Corpus overview", "Actor network"]
-    assert titles[2:] == list(load_results(out).articles["title"])
+    assert titles[:2] == ["Corpus overview: 2 articles", "Actor network: 2 articles"]
+    assert titles[2:] == [f"Fact sheet: {title}" for title in load_results(out).articles["title"]]
     assert "Казахстан и Россия подписали договор о военном сотрудничестве" in index
     assert "4 of 4 notebooks ok" in done.stdout
 

@@ -30,7 +30,7 @@ from .. import __version__
 from ..errors import AnalysisError, CorpusError, Skipped
 from ..provenance import code_hash, input_hashes, inputs_changed, key, sha256_file
 from ..reading.corpus import corpus_files
-from ..report.render import IndexEntry, index_html, notebook_html
+from ..report.render import Citation, IndexEntry, Page, bibtex, csl_json, index_html, notebook_html
 from ..storage.folder import (
     MANIFEST_VERSION,
     changed_outputs,
@@ -44,6 +44,13 @@ from .workers import end_with_parent, stop_point, stop_workers
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 CORPUS_NOTEBOOKS = (("corpus_overview", "Corpus overview"), ("actor_network", "Actor network"))
 FACT_SHEET = "fact_sheet"
+# the bar atop every rendered page (paths relative to html/); the index lists every fact sheet
+NAV = (
+    ("Index", "../index.html"),
+    ("Corpus overview", "corpus_overview.html"),
+    ("Actor network", "actor_network.html"),
+    ("Fact sheets", "../index.html#fact-sheets"),
+)
 EXECUTION_TIMEOUT = 600  # seconds a single cell may run before the notebook counts as failed
 # Kernels started at the same moment by parallel workers now and then die before they answer
 # (seen once in about 60 runs here); a fresh start succeeds.
@@ -66,6 +73,7 @@ class Job:
     parameters: dict
     key: str = ""  # changes when anything the output depends on changes
     cite: str = ""  # the footer of its page: how to cite it
+    citation: Citation | None = None  # its entry for reference managers (.bib, .csl.json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +106,10 @@ def plan_jobs(
     common = {"corpus_dir": str(corpus), "out_dir": str(out)}
     changed = inputs_changed(corpus, inputs)
     jobs = []
-    for name, title in CORPUS_NOTEBOOKS:
+    described = f"{len(inputs)} files, sha256 of each in manifest.json"
+    for name, label in CORPUS_NOTEBOOKS:
         path = notebooks / f"{name}.ipynb"
+        title = f"{label}: {len(articles)} articles"
         jobs.append(
             Job(
                 str(path),
@@ -108,7 +118,8 @@ def plan_jobs(
                 "Corpus",
                 dict(common),
                 key(sha256_file(path), {}, code, inputs),
-                _cite(title, f"{len(inputs)} files, sha256 of each in manifest.json", changed),
+                _cite(title, described, changed),
+                _citation(name, title, label.lower(), described, changed),
             )
         )
     path = notebooks / f"{FACT_SHEET}.ipynb"
@@ -116,22 +127,25 @@ def plan_jobs(
     for row in articles:
         parameters = {**common, "article_id": row["article_id"]}
         own = {row["file"]: inputs.get(row["file"], ""), "text": row["sha256"]}
+        name, title = f"{FACT_SHEET}_{row['article_id']}", f"Fact sheet: {row['title'] or row['article_id']}"
+        described, changed = f"{row['file']}, sha256 {own[row['file']]}", inputs_changed(corpus, {row["file"]: ""})
         jobs.append(
             Job(
                 str(path),
-                f"{FACT_SHEET}_{row['article_id']}",
-                row["title"] or row["article_id"],
+                name,
+                title,
                 "Fact sheets",
                 parameters,
                 key(sheet, {"article_id": row["article_id"]}, code, own),
-                _cite(
-                    row["title"] or row["article_id"],
-                    f"{row['file']}, sha256 {own[row['file']]}",
-                    inputs_changed(corpus, {row["file"]: ""}),
-                ),
+                _cite(title, described, changed),
+                _citation(name, title, "fact sheet", described, changed),
             )
         )
     return jobs
+
+
+def _citation(name: str, title: str, genre: str, inputs: str, changed: str) -> Citation:
+    return Citation(name, title, genre, inputs, changed, __version__, _git_commit() or "", f"html/{name}.html")
 
 
 def _cite(title: str, inputs: str, changed: str) -> str:
@@ -179,7 +193,15 @@ def execute_job(job: Job, out: str) -> JobResult:
         break
     if partial.exists():
         os.replace(partial, executed)
-        write_atomic(Path(out) / "html" / f"{job.name}.html", notebook_html(executed, job.cite, job.title))
+        html = Path(out) / "html"
+        citations = ()
+        if job.citation:
+            write_atomic(html / f"{job.name}.bib", bibtex(job.citation))
+            write_atomic(html / f"{job.name}.csl.json", csl_json(job.citation))
+            citations = (("BibTeX", f"{job.name}.bib"), ("CSL-JSON", f"{job.name}.csl.json"))
+        current = job.title.partition(":")[0] if job.section == "Corpus" else "Fact sheets"
+        page = Page(job.title, NAV, current, job.cite, citations)
+        write_atomic(html / f"{job.name}.html", notebook_html(executed, page))
     return JobResult(job, status, round(time.perf_counter() - started, 2), error)
 
 
@@ -294,7 +316,7 @@ def _run(
         + [f"Skipped {Path(s.path).name}: {s.reason}" for s in skipped]
         + list(warnings)
     )
-    write_atomic(out / "index.html", _index(out, done, notes))
+    write_atomic(out / "index.html", _index(out, done, notes, articles))
     write_json(
         out / "manifest.json",
         _manifest(
@@ -318,8 +340,12 @@ def _no_articles(corpus: Path, skipped: tuple[Skipped, ...]) -> str:
     return f"no article of {corpus} could be read ({reasons}): see data/skipped.csv in the output folder"
 
 
-def _job_files(job: Job) -> tuple[str, str]:
-    return f"html/{job.name}.html", f"notebooks/{job.name}.ipynb"
+def _job_files(job: Job) -> tuple[str, ...]:
+    return (
+        f"html/{job.name}.html",
+        f"notebooks/{job.name}.ipynb",
+        *((f"html/{job.name}.bib", f"html/{job.name}.csl.json") if job.citation else ()),
+    )
 
 
 def _execute(todo: list[Job], out: Path, jobs: int | None, progress: bool, done: list[JobResult]) -> bool:
@@ -347,18 +373,30 @@ def _execute(todo: list[Job], out: Path, jobs: int | None, progress: bool, done:
     return False
 
 
-def _index(out: Path, done: list[JobResult], notes: list[str]) -> str:
-    entries = [
-        IndexEntry(
-            r.job.section, r.job.title, f"html/{r.job.name}.html", f"notebooks/{r.job.name}.ipynb", r.status, r.error
+def _index(out: Path, done: list[JobResult], notes: list[str], articles: list[dict]) -> str:
+    rows = {row["article_id"]: row for row in articles}
+    entries = []
+    for r in done:
+        row = rows.get(r.job.parameters.get("article_id", ""), {})
+        entries.append(
+            IndexEntry(
+                r.job.section,
+                row.get("title") or r.job.title,
+                f"html/{r.job.name}.html",
+                f"notebooks/{r.job.name}.ipynb",
+                r.status,
+                r.error,
+                row.get("article_id", ""),
+                row.get("published", ""),
+                row.get("source", "").replace(";", ", "),
+            )
         )
-        for r in done
-    ]
     data = [
         (p.relative_to(out).as_posix(), p.relative_to(out).as_posix())
         for p in sorted((out / "data").glob("*.csv")) + sorted((out / "network").glob("*.*"))
     ]
-    return index_html("Kazakhstan defence cooperation news: outputs", entries, data, notes)
+    nav = tuple((label, "index.html" if href.startswith("../") else f"html/{href}") for label, href in NAV[:3])
+    return index_html("Kazakhstan defence cooperation news: outputs", entries, data, notes, nav)
 
 
 def _manifest(
