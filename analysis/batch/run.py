@@ -240,17 +240,19 @@ def run_batch(
     progress: bool = True,
     force: bool = False,
     sheets: str | None = None,
+    pdf: bool = False,
 ) -> RunReport:
     """Extract the corpus, run every notebook, and write ``index.html`` and ``manifest.json``;
     outputs whose inputs did not change, and whose bytes still match the manifest, are kept (all
     are redone with ``force``). ``sheets`` chooses the fact sheets to render (see ``sheet_ids``);
-    current sheets of the other articles are kept, never removed."""
+    current sheets of the other articles are kept, never removed. With ``pdf`` every rendered
+    page is also written as ``pdf/<name>.pdf``."""
     started, clock = time.time(), time.perf_counter()
     corpus, notebooks = Path(corpus_dir).resolve(), Path(notebooks_dir).resolve()
     if not corpus.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus} (pass an existing folder of articles)")
     with output_folder(out_dir, corpus) as out:
-        return _run(corpus, out, notebooks, jobs, progress, force, sheets, started, clock)
+        return _run(corpus, out, notebooks, jobs, progress, force, sheets, pdf, started, clock)
 
 
 def _run(
@@ -261,6 +263,7 @@ def _run(
     progress: bool,
     force: bool,
     sheets: str | None,
+    pdf: bool,
     started: float,
     clock: float,
 ) -> RunReport:
@@ -303,10 +306,14 @@ def _run(
     # outputs the last run listed that no job keeps: sheets of articles that left the corpus or
     # changed without being chosen now, so that none is shown as current
     kept = {path for job in [*todo, *(r.job for r in done)] for path in _job_files(job)}
-    remove_outputs(out, sorted(p for p in listed if p.startswith(("html/", "notebooks/")) and p not in kept))
+    # a PDF is kept while its page is: made now, or made before from the page as it still is
+    kept |= {_pdf(job) for job in todo if pdf} | {_pdf(r.job) for r in done if pdf or _pdf(r.job) in listed}
+    remove_outputs(out, sorted(p for p in listed if p.startswith(("html/", "notebooks/", "pdf/")) and p not in kept))
     interrupted = False
     if todo:
         interrupted = _execute(todo, out, jobs, progress, done)
+    if pdf and not interrupted:
+        _write_pdfs(out, [r for r in done if r.status == "ok"], listed, progress)
     order = {job.name: i for i, job in enumerate(plan)}
     done.sort(key=lambda r: order[r.job.name])
     skipped = tuple(Skipped(path, reason) for path, reason in extraction.get("skipped", []))
@@ -346,6 +353,31 @@ def _job_files(job: Job) -> tuple[str, ...]:
         f"notebooks/{job.name}.ipynb",
         *((f"html/{job.name}.bib", f"html/{job.name}.csl.json") if job.citation else ()),
     )
+
+
+def _pdf(job: Job) -> str:
+    return f"pdf/{job.name}.pdf"
+
+
+def _write_pdfs(out: Path, results: list[JobResult], listed: dict[str, str], progress: bool) -> None:
+    """Each rendered page as a PDF, unless the one made before is of the page as it still is.
+
+    WeasyPrint lays the page out with the machine's fonts (DejaVu has Cyrillic) through pango;
+    it prints the print version: no navigation bar, the citation footer kept."""
+    try:
+        from weasyprint import HTML
+    except OSError as error:  # WeasyPrint is installed, the system libraries it draws with are not
+        raise AnalysisError(
+            f"--pdf needs the pango library ({error}): on Debian or Ubuntu, "
+            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core`"
+        ) from error
+
+    for r in tqdm(results, desc="pdf", unit="page", disable=not progress):
+        path = _pdf(r.job)
+        if r.reused and path in listed and not changed_outputs(out, {path: listed[path]}):
+            continue
+        page = out / "html" / f"{r.job.name}.html"
+        write_atomic(out / path, HTML(filename=str(page), base_url=str(page.parent)).write_pdf())
 
 
 def _execute(todo: list[Job], out: Path, jobs: int | None, progress: bool, done: list[JobResult]) -> bool:
@@ -417,12 +449,13 @@ def _manifest(
     for r in done:
         article = r.job.parameters.get("article_id")
         sources = [files[article]] if article in files else [name for name, _ in inputs]
-        made_from[f"notebooks/{r.job.name}.ipynb"] = made_from[f"html/{r.job.name}.html"] = sources
+        for path in (*_job_files(r.job), _pdf(r.job)):
+            made_from[path] = sources
     every = [name for name, _ in inputs]
     # only what this run made or kept: the folder may hold other files, never listed as its own
     outputs = {"data/extraction.json": sha256_file(out / "data" / "extraction.json"), "index.html": ""}
     outputs.update(extraction.get("outputs", {}))
-    outputs.update((path, "") for r in done for path in _job_files(r.job) if (out / path).is_file())
+    outputs.update((path, "") for r in done for path in (*_job_files(r.job), _pdf(r.job)) if (out / path).is_file())
     return {
         "manifest_version": MANIFEST_VERSION,
         "package_version": __version__,
