@@ -86,7 +86,7 @@ def visit(context, path: Path, screenshot: Path | None = None) -> Visit:
     page.goto(seen.url, wait_until="load")
     seen.title = page.title()
     if screenshot:
-        page.screenshot(path=str(screenshot), full_page=True)
+        page.screenshot(path=str(screenshot))  # the first screen: what a reader sees on opening it
     page.close()
     return seen
 

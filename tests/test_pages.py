@@ -10,6 +10,7 @@ import jupytext
 import nbformat
 import pytest
 
+from analysis.batch.extract import ensure_results
 from analysis.report.render import Citation, bibtex, csl_json, highlighted_text
 from conftest import ROOT, TWO
 
@@ -143,3 +144,18 @@ def test_notebooks_round_trip_byte_identical_through_nbformat_and_jupytext(path)
     assert set(json.loads(committed)["metadata"]) >= {"jupytext", "kernelspec"}
     script = path.with_suffix(".py").read_text(encoding="utf-8")
     assert jupytext.writes(jupytext.reads(committed, fmt="ipynb"), fmt="py:percent") == script
+
+
+def test_a_notebook_run_before_any_results_says_it_extracts_first_and_shows_progress(tmp_path, capsys):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Погода в столице\nВ Астане ожидается солнечная погода.\n", encoding="utf-8")
+    ensure_results(out, corpus)
+    shown = capsys.readouterr()
+    assert shown.out == (
+        f"No stored results in {out / 'data'} yet: extracting {corpus} first, once (the language models take "
+        "about 15 s to load, then a bar shows the articles).\n"
+    )
+    assert "extract: 100%" in shown.err
+    ensure_results(out, corpus)  # the results are there now: nothing to say
+    assert capsys.readouterr() == ("", "")

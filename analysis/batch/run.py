@@ -313,7 +313,7 @@ def _run(
     if todo:
         interrupted = _execute(todo, out, jobs, progress, done)
     if pdf and not interrupted:
-        _write_pdfs(out, [r for r in done if r.status == "ok"], listed, progress)
+        interrupted = _write_pdfs(out, [r for r in done if r.status == "ok"], listed, jobs, progress)
     order = {job.name: i for i, job in enumerate(plan)}
     done.sort(key=lambda r: order[r.job.name])
     skipped = tuple(Skipped(path, reason) for path, reason in extraction.get("skipped", []))
@@ -359,25 +359,50 @@ def _pdf(job: Job) -> str:
     return f"pdf/{job.name}.pdf"
 
 
-def _write_pdfs(out: Path, results: list[JobResult], listed: dict[str, str], progress: bool) -> None:
-    """Each rendered page as a PDF, unless the one made before is of the page as it still is.
-
-    WeasyPrint lays the page out with the machine's fonts (DejaVu has Cyrillic) through pango;
-    it prints the print version: no navigation bar, the citation footer kept."""
+def _write_pdfs(out: Path, results: list[JobResult], listed: dict[str, str], jobs: int | None, progress: bool) -> bool:
+    """Each rendered page as a PDF, in a pool of worker processes, unless the one made before is
+    of the page as it still is; True when Ctrl-C stopped it (the PDFs finished are kept)."""
     try:
-        from weasyprint import HTML
+        import weasyprint  # noqa: F401  (here, so that a missing library is one message, not a worker's traceback)
     except OSError as error:  # WeasyPrint is installed, the system libraries it draws with are not
         raise AnalysisError(
             f"--pdf needs the pango library ({error}): on Debian or Ubuntu, "
             "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core`"
         ) from error
+    todo = [
+        (str(out / "html" / f"{r.job.name}.html"), str(out / _pdf(r.job)))
+        for r in results
+        if not (r.reused and _pdf(r.job) in listed and not changed_outputs(out, {_pdf(r.job): listed[_pdf(r.job)]}))
+    ]
+    if not todo:
+        return False
+    pool = ProcessPoolExecutor(
+        max(1, min(jobs or os.cpu_count() or 1, len(todo))),
+        mp_context=get_context("spawn"),
+        initializer=end_with_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
+        futures = [pool.submit(write_pdf, page, target) for page, target in todo]
+        for future in tqdm(as_completed(futures), total=len(futures), desc="pdf", unit="page", disable=not progress):
+            future.result()
+    except KeyboardInterrupt:
+        stop_workers(pool)
+        remove_temporary(out)
+        return True
+    except BaseException:
+        stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
+    return False
 
-    for r in tqdm(results, desc="pdf", unit="page", disable=not progress):
-        path = _pdf(r.job)
-        if r.reused and path in listed and not changed_outputs(out, {path: listed[path]}):
-            continue
-        page = out / "html" / f"{r.job.name}.html"
-        write_atomic(out / path, HTML(filename=str(page), base_url=str(page.parent)).write_pdf())
+
+def write_pdf(page: str, target: str) -> None:
+    """The HTML page ``page`` as a PDF at ``target``, laid out by WeasyPrint on the system's pango
+    and fonts (DejaVu has Cyrillic) for print: no navigation bar, the citation footer kept."""
+    from weasyprint import HTML
+
+    write_atomic(Path(target), HTML(filename=page).write_pdf())
 
 
 def _execute(todo: list[Job], out: Path, jobs: int | None, progress: bool, done: list[JobResult]) -> bool:

@@ -227,7 +227,9 @@ def fact_header(facts: FactRecord) -> str:
     ]
     if facts.title_source == "lead sentence":
         fields.insert(1, ("Title", "the article has no title line; its lead sentence is shown"))
-    rows = "".join(f'<tr><th style="text-align:left">{escape(k)}</th><td>{escape(str(v))}</td></tr>' for k, v in fields)
+    # inline styles: JupyterLab's page style right-aligns cells, and outranks a class
+    cell = 'style="text-align:left"'
+    rows = "".join(f"<tr><th {cell}>{escape(k)}</th><td {cell}>{escape(str(v))}</td></tr>" for k, v in fields)
     return f"<h2>{escape(facts.title or facts.article_id)}</h2><table>{rows}</table>"
 
 
