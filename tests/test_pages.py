@@ -3,6 +3,8 @@ citation entries and PDFs; the notebooks behind them open in JupyterLab unchange
 
 import json
 import re
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -13,6 +15,13 @@ import pytest
 from analysis.batch.extract import ensure_results
 from analysis.report.render import Citation, bibtex, csl_json, highlighted_text
 from conftest import ROOT, TWO
+
+
+def cli(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True, timeout=600
+    )
+
 
 NAMES = ["corpus_overview", "actor_network", *(f"fact_sheet_{aid}" for aid in TWO)]
 
@@ -159,3 +168,22 @@ def test_a_notebook_run_before_any_results_says_it_extracts_first_and_shows_prog
     assert "extract: 100%" in shown.err
     ensure_results(out, corpus)  # the results are there now: nothing to say
     assert capsys.readouterr() == ("", "")
+
+
+def test_pdfs_are_kept_while_their_pages_are_current_and_removed_with_them(corpus, tmp_path):
+    out = tmp_path / "out"
+
+    def pdfs():
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        listed = {o["path"] for o in manifest["outputs"] if o["path"].startswith("pdf/")}
+        assert listed == {f"pdf/{p.name}" for p in (out / "pdf").glob("*.pdf")}  # listed: those on disk
+        return sorted(listed)
+
+    assert cli("run", "--corpus", corpus, "--out", out, "--pdf").returncode == 0
+    assert pdfs() == sorted(f"pdf/{name}.pdf" for name in NAMES)
+    assert cli("run", "--corpus", corpus, "--out", out).returncode == 0  # nothing changed: all kept
+    assert pdfs() == sorted(f"pdf/{name}.pdf" for name in NAMES)
+    with open(corpus / f"{TWO[0]}.txt", "a", encoding="utf-8") as f:
+        f.write("\nМинистр обороны Казахстана посетил Минск.\n")
+    assert cli("run", "--corpus", corpus, "--out", out).returncode == 0  # pages redone without --pdf
+    assert pdfs() == [f"pdf/fact_sheet_{TWO[1]}.pdf"]

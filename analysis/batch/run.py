@@ -312,6 +312,7 @@ def _run(
     interrupted = False
     if todo:
         interrupted = _execute(todo, out, jobs, progress, done)
+    remove_outputs(out, [_pdf(r.job) for r in done if r.status != "ok"])  # a failed page has no current PDF
     if pdf and not interrupted:
         interrupted = _write_pdfs(out, [r for r in done if r.status == "ok"], listed, jobs, progress)
     order = {job.name: i for i, job in enumerate(plan)}

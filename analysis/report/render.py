@@ -97,6 +97,7 @@ class Citation:
     path: str
 
     def note(self) -> str:
+        """One sentence for the entry's note: kind of page, inputs, package version and commit."""
         commit = f", commit {self.commit[:12]}" if self.commit else ""
         return f"{self.genre.capitalize()}. Inputs: {self.corpus}. Made by the analysis package {self.version}{commit}."
 
