@@ -6,10 +6,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # One BLAS thread per process: with more, parallel workers slow each other down.
 export OPENBLAS_NUM_THREADS := 1
+# Playwright (the browser test) drives the machine's Chromium: it must never fetch a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # JupyterLab refuses to start as root unless told.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: run test lab bench clean setup
+.PHONY: run test lab bench clean setup screenshots
 
 setup: $(STAMP)
 
@@ -35,6 +37,11 @@ bench: $(STAMP)
 	$(PY) benchmarks/scale.py 300 2000
 	$(PY) benchmarks/notebooks.py 3
 	$(PY) benchmarks/rerun.py
+
+# A screenshot of every page of output/ in headless Chromium (apt-get install chromium), into
+# output/screenshots/; the ones under docs/ were taken so.
+screenshots: $(STAMP)
+	$(PY) tests/browser.py output output/screenshots
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab $(LAB_ROOT) notebooks/

@@ -40,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="fact sheets to render: all, none or ID,ID,... (default: all up to 200 articles, else none)",
     )
+    run.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write the overview, the network page and each fact sheet as PDF under pdf/",
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "extract":
@@ -89,7 +94,9 @@ def _run(args) -> int:
             file=sys.stderr,
         )
         return 2
-    report = run_batch(args.corpus, args.out, args.notebooks, jobs=args.jobs, force=args.force, sheets=args.sheets)
+    report = run_batch(
+        args.corpus, args.out, args.notebooks, jobs=args.jobs, force=args.force, sheets=args.sheets, pdf=args.pdf
+    )
     _print_skipped(report.skipped)
     _print_warnings(report.warnings)
     results = report.notebooks

@@ -18,8 +18,8 @@
 #
 # One article: who is named in it and in what role, who met whom, what was signed or planned,
 # who said what, which dates, sums and areas of cooperation it names, and its own actor network.
-# Every fact keeps the character offsets of the text it came from
-# (`output/data/texts/<article_id>.txt`, also shown at the end with every mention marked).
+# Every fact links to the sentence it came from in the article's text, shown at the end with every
+# mention marked (`output/data/texts/<article_id>.txt`; the offsets are in the facts JSON).
 
 # %% tags=["parameters"]
 article_id = ""  # an id from output/data/articles.csv; empty: the first article
@@ -45,13 +45,13 @@ from analysis.report.tables import (
     meeting_rows,
     quote_rows,
 )
-from analysis.storage.store import has_results, open_article
+from analysis.storage.store import has_results, open_article, removed_lines
 
 corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
-if not has_results(out):  # a first run in JupyterLab: extract the corpus once
-    from analysis import extract_corpus
+if not has_results(out):  # a first run in JupyterLab: extract the corpus once, saying so
+    from analysis.batch.extract import ensure_results
 
-    extract_corpus(corpus, out, progress=False)
+    ensure_results(out, corpus)
 facts, text = open_article(out, check_text("article_id", article_id))
 article_id = facts.article_id
 HTML(fact_header(facts))
@@ -60,25 +60,25 @@ HTML(fact_header(facts))
 # ## People, with the roles the article gives them
 
 # %%
-HTML(html_table(entity_rows(facts.persons), "No person is named in this article."))
+HTML(html_table(entity_rows(facts.persons, text), "No person is named in this article."))
 
 # %% [markdown]
 # ## Organisations
 
 # %%
-HTML(html_table(entity_rows(facts.organizations), "No organisation is named in this article."))
+HTML(html_table(entity_rows(facts.organizations, text), "No organisation is named in this article."))
 
 # %% [markdown]
 # ## Countries and regions
 
 # %%
-HTML(html_table(entity_rows(facts.countries), "No country or region is named in this article."))
+HTML(html_table(entity_rows(facts.countries, text), "No country or region is named in this article."))
 
 # %% [markdown]
 # ## Places
 
 # %%
-HTML(html_table(entity_rows(facts.places), "No city or other place is named in this article."))
+HTML(html_table(entity_rows(facts.places, text), "No city or other place is named in this article."))
 
 # %% [markdown]
 # ## Meetings, talks and visits
@@ -101,19 +101,21 @@ HTML(html_table(agreement_rows(facts, text), "No agreement, treaty, plan or cont
 # `speaker` is blank when the words that attribute a quote name no one the article identifies.
 
 # %%
-HTML(html_table(quote_rows(facts), "No direct quote in this article."))
+HTML(html_table(quote_rows(facts, text), "No direct quote in this article."))
 
 # %% [markdown]
 # ## Dates
 
 # %%
-HTML(html_table(date_rows(facts), "No date is stated in this article.") + dates_line(facts.dates, facts.published))
+HTML(
+    html_table(date_rows(facts, text), "No date is stated in this article.") + dates_line(facts.dates, facts.published)
+)
 
 # %% [markdown]
 # ## Sums of money and percentages
 
 # %%
-HTML(html_table(amount_rows(facts), "No sum of money or percentage in this article."))
+HTML(html_table(amount_rows(facts, text), "No sum of money or percentage in this article."))
 
 # %% [markdown]
 # ## Areas of cooperation
@@ -149,7 +151,10 @@ HTML(html_table(digest_rows(facts), "No digest of other news in this article."))
 # %% [markdown]
 # ## The text, with every mention marked
 #
-# People, organisations and places as the extraction found them (hover for the actor).
+# People, organisations and places as the extraction found them (hover for the actor's name).
+# Lines the analysis left out are labelled: page furniture (photo credits, view counts, repeated
+# titles) and digests of other news. A fact's link above leads to its sentence here.
 
 # %%
-HTML(highlighted_text(text, [tuple(m) for m in facts.mentions]))
+names = {node.actor_id: f"{node.name} ({node.kind})" for node in facts.network.nodes}
+HTML(highlighted_text(text, [tuple(m) for m in facts.mentions], removed_lines(out, article_id), names))

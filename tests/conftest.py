@@ -1,6 +1,8 @@
 """Shared fixtures: the natasha models and the extractions are built once per session."""
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,29 @@ def two_results(two_corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("two_out")
     extract_corpus(two_corpus, out, progress=False)
     return load_results(out)
+
+
+@pytest.fixture(scope="session")
+def rendered(two_corpus, tmp_path_factory):
+    """``python -m analysis run --pdf`` over the two-article corpus, once: (the finished process,
+    the output folder). Tests only read it."""
+    out = tmp_path_factory.mktemp("run_out")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "run",
+            "--corpus",
+            str(two_corpus),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+            "--pdf",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return done, out

@@ -132,7 +132,7 @@ def test_manifest_says_what_each_page_was_made_from(corpus, tmp_path):
     sha = next(i["sha256"] for i in manifest["inputs"] if i["file"] == f"{TWO[1]}.txt")
     assert re.search(
         rf"<footer[^>]*>Cite as: “[^”]+”, analysis package 0\.1\.0.*{sha}; inputs last changed "
-        r"\d{4}-\d\d-\d\d\.</footer>",
+        r"\d{4}-\d\d-\d\d\. Citation: <a [^>]+>BibTeX</a> <a [^>]+>CSL-JSON</a></footer>",
         page,
     )
 

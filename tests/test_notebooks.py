@@ -98,7 +98,7 @@ def test_fact_sheet_shows_every_kind_of_fact(two_corpus, two_results):
         "сообщили в пресс-службе Минобороны",
         "отметил Ермекбаев",
         "1994 года",
-        '<mark style="background:#cfe2ff" title="person:сергей_шойгу">Сергеем Шойгу</mark>',
+        '<mark style="background:#cfe2ff" title="Сергей Шойгу (person)">Сергеем Шойгу</mark>',
         "No sum of money or percentage in this article.",
     ):
         assert text in shown

@@ -101,11 +101,11 @@ def test_reruns_remove_only_their_own_outputs_and_sheets_choose_only_what_is_ren
         "actor_network": "ok",
         f"fact_sheet_{TWO[0]}": "unchanged",
     }
-    assert sorted(p.name for p in (out / "html").iterdir()) == [
-        "actor_network.html",
-        "corpus_overview.html",
-        f"fact_sheet_{TWO[0]}.html",
-    ]
+    assert sorted(p.name for p in (out / "html").iterdir()) == sorted(
+        f"{page}.{kind}"
+        for page in ("actor_network", "corpus_overview", f"fact_sheet_{TWO[0]}")
+        for kind in ("html", "bib", "csl.json")  # a page and its citation entries
+    )
     assert sorted(p.name for p in (out / "data" / "texts").iterdir()) == [f"{TWO[0]}.txt", "interview_notes.txt"]
     assert notes.read_text(encoding="utf-8") == "мои заметки" and mine.read_text(encoding="utf-8") == "{}"
     listed = {o["path"] for o in manifest(out)["outputs"]}
@@ -207,8 +207,8 @@ def test_a_sheet_rendered_by_a_killed_run_is_redone_when_its_article_is_reverted
     assert again.returncode == 0, again.stderr[-3000:]
     assert statuses(again.stdout)[sheet] == "ok"
     assert (
-        f"warning: html/{sheet}.html was changed; notebooks/{sheet}.ipynb was changed since the last run: "
-        "rendered again"
+        f"warning: html/{sheet}.html was changed; notebooks/{sheet}.ipynb was changed; html/{sheet}.bib was "
+        f"changed; html/{sheet}.csl.json was changed since the last run: rendered again"
     ) in again.stderr.splitlines()
     assert "посетил" not in (out / "html" / f"{sheet}.html").read_text(encoding="utf-8")
 
@@ -447,8 +447,12 @@ def test_ctrl_c_stops_the_run_and_keeps_an_index_of_what_finished(corpus, notebo
         "and the next run does the rest"
     )
     assert [n["name"] for n in manifest(out)["notebooks"]] == ["corpus_overview"]
-    assert sorted(p.name for p in (out / "html").iterdir()) == ["corpus_overview.html"]
-    assert re.findall(r'href="(html/[^"]+)"', (out / "index.html").read_text(encoding="utf-8")) == [
+    assert sorted(p.name for p in (out / "html").iterdir()) == [
+        "corpus_overview.bib",
+        "corpus_overview.csl.json",
+        "corpus_overview.html",
+    ]
+    assert re.findall(r'<td><a href="(html/[^"]+)"', (out / "index.html").read_text(encoding="utf-8")) == [
         "html/corpus_overview.html"
     ]
     assert [p.name for p in out.rglob(".*")] == [".analysis-output"]  # no temporary file left

@@ -21,10 +21,8 @@ def cli(*args, timeout=600):
 
 
 @pytest.fixture(scope="module")
-def batch(two_corpus, tmp_path_factory):
-    out = tmp_path_factory.mktemp("run_out")
-    done = cli("run", "--corpus", two_corpus, "--out", out, "--jobs", 2)
-    return done, out
+def batch(rendered):
+    return rendered
 
 
 def test_run_renders_every_notebook_and_links_it(batch):
@@ -32,14 +30,14 @@ def test_run_renders_every_notebook_and_links_it(batch):
     assert done.returncode == 0, done.stderr[-3000:]
     names = ["corpus_overview", "actor_network", *(f"fact_sheet_{aid}" for aid in TWO)]
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert re.findall(r'href="(html/[^"]+)"', index) == [f"html/{name}.html" for name in names]
+    assert re.findall(r'<td><a href="(html/[^"]+)"', index) == [f"html/{name}.html" for name in names]
     for name in names:
         assert (out / "html" / f"{name}.html").stat().st_size > 10_000
         assert (out / "notebooks" / f"{name}.ipynb").is_file()
         assert "ipykernel_" not in (out / "html" / f"{name}.html").read_text(encoding="utf-8")  # no kernel temp path
     titles = [re.search(r"<title>(.*)</title>", (out / "html" / f"{n}.html").read_text("utf-8"))[1] for n in names]
-    assert titles[:2] == ["Corpus overview", "Actor network"]
-    assert titles[2:] == list(load_results(out).articles["title"])
+    assert titles[:2] == ["Corpus overview: 2 articles", "Actor network: 2 articles"]
+    assert titles[2:] == [f"Fact sheet: {title}" for title in load_results(out).articles["title"]]
     assert "Казахстан и Россия подписали договор о военном сотрудничестве" in index
     assert "4 of 4 notebooks ok" in done.stdout
 

@@ -154,14 +154,16 @@ def test_html_tables_escape_cells_and_group_digits():
         {"text": "$115 млрд", "amount": 115_000_000_000, "currency": "USD", "start": 3, "stop": 12},
         {"text": "2,5%", "amount": 2.5, "currency": "%", "start": 9, "stop": 13},
     )
-    rows = amount_rows(FactRecord("x", "", None, (), (), (), amounts=amounts))
+    text = "Был <b>министр</b> Омаров. Обещано $115 млрд, рост 2,5%."
+    rows = amount_rows(FactRecord("x", "", None, (), (), (), amounts=amounts), text)
     assert [r["amount"] for r in rows] == ["115 000 000 000", "2.5"]
     table = html_table(
         entity_rows(
             records(
                 Person,
-                {"name": "<b>Омаров</b>", "roles": ["министр"], "affiliation": None, "mentions": [[5, 11], [40, 46]]},
-            )
+                {"name": "<b>Омаров</b>", "roles": ["министр"], "affiliation": None, "mentions": [[20, 26], [40, 46]]},
+            ),
+            text,
         ),
         "none",
     )
@@ -171,8 +173,10 @@ def test_html_tables_escape_cells_and_group_digits():
         "roles",
         "affiliation",
         "mentions",
-        "first at",
+        "first named in",
     ]
+    # the evidence is the sentence, escaped, linking to where it stands in the marked text
+    assert '<a class="evidence" href="#t0">Был &lt;b&gt;министр&lt;/b&gt; Омаров.</a>' in table
     assert html_table([], "No <person>.") == "<p>No &lt;person&gt;.</p>"
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .. import __version__
-from ..errors import ParameterError, ResultsError, Skipped
+from ..errors import ParameterError, Skipped
 from ..facts.actors import Actor
 from ..facts.document import read_document
 from ..facts.record import build_facts
@@ -30,6 +30,7 @@ from ..storage.store import (
     CsvStream,
     Results,
     data_dir,
+    has_results,
     json_text,
     load_results,
     read_json,
@@ -325,11 +326,22 @@ def _on_dask(articles: Iterator[Article], jobs: int, scheduler: str) -> Iterator
 
 def open_results(out_dir: str | Path, corpus_dir: str | Path) -> Results:
     """Stored results of ``out_dir``; when there are none yet, extract ``corpus_dir`` first."""
-    try:
-        return load_results(out_dir)
-    except ResultsError:
-        extract_corpus(corpus_dir, out_dir, progress=False)
-        return load_results(out_dir)
+    ensure_results(out_dir, corpus_dir)
+    return load_results(out_dir)
+
+
+def ensure_results(out_dir: str | Path, corpus_dir: str | Path) -> None:
+    """Extract ``corpus_dir`` into ``out_dir`` unless it holds whole results already, saying so
+    and showing progress: a notebook opened before any run would otherwise sit silent while the
+    models load."""
+    if has_results(out_dir):
+        return
+    print(
+        f"No stored results in {Path(out_dir) / 'data'} yet: extracting {corpus_dir} first, once "
+        "(the language models take about 15 s to load, then a bar shows the articles).",
+        flush=True,
+    )
+    extract_corpus(corpus_dir, out_dir, progress=True)
 
 
 def _write_network(out: Path, results: Results, corpus_name: str) -> list[Path]:

@@ -14,7 +14,17 @@ class ThisPythonKernel(AsyncKernelManager):
     @property
     def kernel_spec(self) -> KernelSpec:
         return KernelSpec(
-            argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            # The kernel's own log goes to the terminal, through the progress bar: its warning
+            # that local TCP is unencrypted and its "KeyboardInterrupt caught" on shutdown are
+            # noise there; a failing cell is reported from the notebook, not from this log.
+            argv=[
+                sys.executable,
+                "-m",
+                "ipykernel_launcher",
+                "-f",
+                "{connection_file}",
+                "--IPKernelApp.log_level=CRITICAL",
+            ],
             display_name="Python (analysis)",
             language="python",
         )

@@ -30,7 +30,7 @@ from .. import __version__
 from ..errors import AnalysisError, CorpusError, Skipped
 from ..provenance import code_hash, input_hashes, inputs_changed, key, sha256_file
 from ..reading.corpus import corpus_files
-from ..report.render import IndexEntry, index_html, notebook_html
+from ..report.render import Citation, IndexEntry, Page, bibtex, csl_json, index_html, notebook_html
 from ..storage.folder import (
     MANIFEST_VERSION,
     changed_outputs,
@@ -44,6 +44,13 @@ from .workers import end_with_parent, stop_point, stop_workers
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 CORPUS_NOTEBOOKS = (("corpus_overview", "Corpus overview"), ("actor_network", "Actor network"))
 FACT_SHEET = "fact_sheet"
+# the bar atop every rendered page (paths relative to html/); the index lists every fact sheet
+NAV = (
+    ("Index", "../index.html"),
+    ("Corpus overview", "corpus_overview.html"),
+    ("Actor network", "actor_network.html"),
+    ("Fact sheets", "../index.html#fact-sheets"),
+)
 EXECUTION_TIMEOUT = 600  # seconds a single cell may run before the notebook counts as failed
 # Kernels started at the same moment by parallel workers now and then die before they answer
 # (seen once in about 60 runs here); a fresh start succeeds.
@@ -66,6 +73,7 @@ class Job:
     parameters: dict
     key: str = ""  # changes when anything the output depends on changes
     cite: str = ""  # the footer of its page: how to cite it
+    citation: Citation | None = None  # its entry for reference managers (.bib, .csl.json)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +106,10 @@ def plan_jobs(
     common = {"corpus_dir": str(corpus), "out_dir": str(out)}
     changed = inputs_changed(corpus, inputs)
     jobs = []
-    for name, title in CORPUS_NOTEBOOKS:
+    described = f"{len(inputs)} files, sha256 of each in manifest.json"
+    for name, label in CORPUS_NOTEBOOKS:
         path = notebooks / f"{name}.ipynb"
+        title = f"{label}: {len(articles)} articles"
         jobs.append(
             Job(
                 str(path),
@@ -108,7 +118,8 @@ def plan_jobs(
                 "Corpus",
                 dict(common),
                 key(sha256_file(path), {}, code, inputs),
-                _cite(title, f"{len(inputs)} files, sha256 of each in manifest.json", changed),
+                _cite(title, described, changed),
+                _citation(name, title, label.lower(), described, changed),
             )
         )
     path = notebooks / f"{FACT_SHEET}.ipynb"
@@ -116,22 +127,25 @@ def plan_jobs(
     for row in articles:
         parameters = {**common, "article_id": row["article_id"]}
         own = {row["file"]: inputs.get(row["file"], ""), "text": row["sha256"]}
+        name, title = f"{FACT_SHEET}_{row['article_id']}", f"Fact sheet: {row['title'] or row['article_id']}"
+        described, changed = f"{row['file']}, sha256 {own[row['file']]}", inputs_changed(corpus, {row["file"]: ""})
         jobs.append(
             Job(
                 str(path),
-                f"{FACT_SHEET}_{row['article_id']}",
-                row["title"] or row["article_id"],
+                name,
+                title,
                 "Fact sheets",
                 parameters,
                 key(sheet, {"article_id": row["article_id"]}, code, own),
-                _cite(
-                    row["title"] or row["article_id"],
-                    f"{row['file']}, sha256 {own[row['file']]}",
-                    inputs_changed(corpus, {row["file"]: ""}),
-                ),
+                _cite(title, described, changed),
+                _citation(name, title, "fact sheet", described, changed),
             )
         )
     return jobs
+
+
+def _citation(name: str, title: str, genre: str, inputs: str, changed: str) -> Citation:
+    return Citation(name, title, genre, inputs, changed, __version__, _git_commit() or "", f"html/{name}.html")
 
 
 def _cite(title: str, inputs: str, changed: str) -> str:
@@ -179,7 +193,15 @@ def execute_job(job: Job, out: str) -> JobResult:
         break
     if partial.exists():
         os.replace(partial, executed)
-        write_atomic(Path(out) / "html" / f"{job.name}.html", notebook_html(executed, job.cite, job.title))
+        html = Path(out) / "html"
+        citations = ()
+        if job.citation:
+            write_atomic(html / f"{job.name}.bib", bibtex(job.citation))
+            write_atomic(html / f"{job.name}.csl.json", csl_json(job.citation))
+            citations = (("BibTeX", f"{job.name}.bib"), ("CSL-JSON", f"{job.name}.csl.json"))
+        current = job.title.partition(":")[0] if job.section == "Corpus" else "Fact sheets"
+        page = Page(job.title, NAV, current, job.cite, citations)
+        write_atomic(html / f"{job.name}.html", notebook_html(executed, page))
     return JobResult(job, status, round(time.perf_counter() - started, 2), error)
 
 
@@ -218,17 +240,19 @@ def run_batch(
     progress: bool = True,
     force: bool = False,
     sheets: str | None = None,
+    pdf: bool = False,
 ) -> RunReport:
     """Extract the corpus, run every notebook, and write ``index.html`` and ``manifest.json``;
     outputs whose inputs did not change, and whose bytes still match the manifest, are kept (all
     are redone with ``force``). ``sheets`` chooses the fact sheets to render (see ``sheet_ids``);
-    current sheets of the other articles are kept, never removed."""
+    current sheets of the other articles are kept, never removed. With ``pdf`` every rendered
+    page is also written as ``pdf/<name>.pdf``."""
     started, clock = time.time(), time.perf_counter()
     corpus, notebooks = Path(corpus_dir).resolve(), Path(notebooks_dir).resolve()
     if not corpus.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus} (pass an existing folder of articles)")
     with output_folder(out_dir, corpus) as out:
-        return _run(corpus, out, notebooks, jobs, progress, force, sheets, started, clock)
+        return _run(corpus, out, notebooks, jobs, progress, force, sheets, pdf, started, clock)
 
 
 def _run(
@@ -239,6 +263,7 @@ def _run(
     progress: bool,
     force: bool,
     sheets: str | None,
+    pdf: bool,
     started: float,
     clock: float,
 ) -> RunReport:
@@ -281,10 +306,15 @@ def _run(
     # outputs the last run listed that no job keeps: sheets of articles that left the corpus or
     # changed without being chosen now, so that none is shown as current
     kept = {path for job in [*todo, *(r.job for r in done)] for path in _job_files(job)}
-    remove_outputs(out, sorted(p for p in listed if p.startswith(("html/", "notebooks/")) and p not in kept))
+    # a PDF is kept while its page is: made now, or made before from the page as it still is
+    kept |= {_pdf(job) for job in todo if pdf} | {_pdf(r.job) for r in done if pdf or _pdf(r.job) in listed}
+    remove_outputs(out, sorted(p for p in listed if p.startswith(("html/", "notebooks/", "pdf/")) and p not in kept))
     interrupted = False
     if todo:
         interrupted = _execute(todo, out, jobs, progress, done)
+    remove_outputs(out, [_pdf(r.job) for r in done if r.status != "ok"])  # a failed page has no current PDF
+    if pdf and not interrupted:
+        interrupted = _write_pdfs(out, [r for r in done if r.status == "ok"], listed, jobs, progress)
     order = {job.name: i for i, job in enumerate(plan)}
     done.sort(key=lambda r: order[r.job.name])
     skipped = tuple(Skipped(path, reason) for path, reason in extraction.get("skipped", []))
@@ -294,7 +324,7 @@ def _run(
         + [f"Skipped {Path(s.path).name}: {s.reason}" for s in skipped]
         + list(warnings)
     )
-    write_atomic(out / "index.html", _index(out, done, notes))
+    write_atomic(out / "index.html", _index(out, done, notes, articles))
     write_json(
         out / "manifest.json",
         _manifest(
@@ -318,8 +348,62 @@ def _no_articles(corpus: Path, skipped: tuple[Skipped, ...]) -> str:
     return f"no article of {corpus} could be read ({reasons}): see data/skipped.csv in the output folder"
 
 
-def _job_files(job: Job) -> tuple[str, str]:
-    return f"html/{job.name}.html", f"notebooks/{job.name}.ipynb"
+def _job_files(job: Job) -> tuple[str, ...]:
+    return (
+        f"html/{job.name}.html",
+        f"notebooks/{job.name}.ipynb",
+        *((f"html/{job.name}.bib", f"html/{job.name}.csl.json") if job.citation else ()),
+    )
+
+
+def _pdf(job: Job) -> str:
+    return f"pdf/{job.name}.pdf"
+
+
+def _write_pdfs(out: Path, results: list[JobResult], listed: dict[str, str], jobs: int | None, progress: bool) -> bool:
+    """Each rendered page as a PDF, in a pool of worker processes, unless the one made before is
+    of the page as it still is; True when Ctrl-C stopped it (the PDFs finished are kept)."""
+    try:
+        import weasyprint  # noqa: F401  (here, so that a missing library is one message, not a worker's traceback)
+    except OSError as error:  # WeasyPrint is installed, the system libraries it draws with are not
+        raise AnalysisError(
+            f"--pdf needs the pango library ({error}): on Debian or Ubuntu, "
+            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core`"
+        ) from error
+    todo = [
+        (str(out / "html" / f"{r.job.name}.html"), str(out / _pdf(r.job)))
+        for r in results
+        if not (r.reused and _pdf(r.job) in listed and not changed_outputs(out, {_pdf(r.job): listed[_pdf(r.job)]}))
+    ]
+    if not todo:
+        return False
+    pool = ProcessPoolExecutor(
+        max(1, min(jobs or os.cpu_count() or 1, len(todo))),
+        mp_context=get_context("spawn"),
+        initializer=end_with_parent,
+        initargs=(os.getpid(),),
+    )
+    try:
+        futures = [pool.submit(write_pdf, page, target) for page, target in todo]
+        for future in tqdm(as_completed(futures), total=len(futures), desc="pdf", unit="page", disable=not progress):
+            future.result()
+    except KeyboardInterrupt:
+        stop_workers(pool)
+        remove_temporary(out)
+        return True
+    except BaseException:
+        stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
+    return False
+
+
+def write_pdf(page: str, target: str) -> None:
+    """The HTML page ``page`` as a PDF at ``target``, laid out by WeasyPrint on the system's pango
+    and fonts (DejaVu has Cyrillic) for print: no navigation bar, the citation footer kept."""
+    from weasyprint import HTML
+
+    write_atomic(Path(target), HTML(filename=page).write_pdf())
 
 
 def _execute(todo: list[Job], out: Path, jobs: int | None, progress: bool, done: list[JobResult]) -> bool:
@@ -347,18 +431,30 @@ def _execute(todo: list[Job], out: Path, jobs: int | None, progress: bool, done:
     return False
 
 
-def _index(out: Path, done: list[JobResult], notes: list[str]) -> str:
-    entries = [
-        IndexEntry(
-            r.job.section, r.job.title, f"html/{r.job.name}.html", f"notebooks/{r.job.name}.ipynb", r.status, r.error
+def _index(out: Path, done: list[JobResult], notes: list[str], articles: list[dict]) -> str:
+    rows = {row["article_id"]: row for row in articles}
+    entries = []
+    for r in done:
+        row = rows.get(r.job.parameters.get("article_id", ""), {})
+        entries.append(
+            IndexEntry(
+                r.job.section,
+                row.get("title") or r.job.title,
+                f"html/{r.job.name}.html",
+                f"notebooks/{r.job.name}.ipynb",
+                r.status,
+                r.error,
+                row.get("article_id", ""),
+                row.get("published", ""),
+                row.get("source", "").replace(";", ", "),
+            )
         )
-        for r in done
-    ]
     data = [
         (p.relative_to(out).as_posix(), p.relative_to(out).as_posix())
         for p in sorted((out / "data").glob("*.csv")) + sorted((out / "network").glob("*.*"))
     ]
-    return index_html("Kazakhstan defence cooperation news: outputs", entries, data, notes)
+    nav = tuple((label, "index.html" if href.startswith("../") else f"html/{href}") for label, href in NAV[:3])
+    return index_html("Kazakhstan defence cooperation news: outputs", entries, data, notes, nav)
 
 
 def _manifest(
@@ -379,12 +475,13 @@ def _manifest(
     for r in done:
         article = r.job.parameters.get("article_id")
         sources = [files[article]] if article in files else [name for name, _ in inputs]
-        made_from[f"notebooks/{r.job.name}.ipynb"] = made_from[f"html/{r.job.name}.html"] = sources
+        for path in (*_job_files(r.job), _pdf(r.job)):
+            made_from[path] = sources
     every = [name for name, _ in inputs]
     # only what this run made or kept: the folder may hold other files, never listed as its own
     outputs = {"data/extraction.json": sha256_file(out / "data" / "extraction.json"), "index.html": ""}
     outputs.update(extraction.get("outputs", {}))
-    outputs.update((path, "") for r in done for path in _job_files(r.job) if (out / path).is_file())
+    outputs.update((path, "") for r in done for path in (*_job_files(r.job), _pdf(r.job)) if (out / path).is_file())
     return {
         "manifest_version": MANIFEST_VERSION,
         "package_version": __version__,

@@ -15,7 +15,9 @@ def themes_heatmap(themes: pd.DataFrame, article_ids: list[str], labels: dict[st
     """Areas of cooperation (rows) by article (columns), shaded by how often each is named."""
     table = themes.pivot_table(index="theme", columns="article_id", values="count", aggfunc="sum", fill_value=0)
     table = table.reindex(index=list(labels), columns=article_ids, fill_value=0)
-    fig = Figure(figsize=(1.2 + 0.45 * max(len(article_ids), 1), 0.4 * len(labels) + 1.5), layout="constrained")
+    # 3.5 in for the area labels and the colour bar: with less, a corpus of a few articles left the
+    # axes no room (matplotlib's "constrained_layout not applied" warning on the page)
+    fig = Figure(figsize=(3.5 + 0.45 * max(len(article_ids), 1), 0.4 * len(labels) + 1.5), layout="constrained")
     ax = fig.add_subplot()
     image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")
     ax.set_yticks(range(len(labels)), [labels[t] for t in table.index], fontsize=8)

@@ -1,8 +1,9 @@
 """A fact record as HTML tables for the fact sheet, one per kind of fact.
 
 Each ``*_rows`` function gives the rows (dicts, in the order shown); ``html_table`` renders
-them with tabulate, escaped, or one line saying there is nothing of the kind. No pandas: the
-sheet must open faster than pandas imports.
+them with tabulate, escaped, or one line saying there is nothing of the kind. A fact's evidence
+is a link to its sentence in the sheet's marked text, shown as the words, not as an offset. No
+pandas: the sheet must open faster than pandas imports.
 """
 
 from __future__ import annotations
@@ -12,22 +13,26 @@ from html import escape
 from tabulate import tabulate
 
 from ..facts.schema import Country, FactRecord, Organization, Person, Place
+from .render import Html, evidence_link
 
 
 def html_table(rows: list[dict], empty: str) -> str:
     """``rows`` as an HTML table (columns in the order of the first row's keys), or ``empty``."""
     if not rows:
         return f"<p>{escape(empty)}</p>"
-    table = tabulate(rows, headers="keys", tablefmt="html", disable_numparse=True)
-    # JupyterLab's page style right-aligns cells, which makes Russian text hard to scan
+    cells = [{k: v if isinstance(v, Html) else escape(str(v)) for k, v in row.items()} for row in rows]
+    table = tabulate(cells, headers="keys", tablefmt="unsafehtml", disable_numparse=True)
+    # JupyterLab's page style right-aligns cells, which makes Russian text hard to scan; its rule
+    # is more specific than a class, hence !important
     return f'<div class="facts"><style>{_STYLE}</style>{table}</div>'
 
 
-_STYLE = ".facts th, .facts td {text-align: left; vertical-align: top}"
+_STYLE = ".facts th, .facts td {text-align: left !important; vertical-align: top}"
 
 
-def entity_rows(entries: tuple[Person | Organization | Country | Place, ...]) -> list[dict]:
-    """A fact record's persons, organizations, countries or places, by first mention."""
+def entity_rows(entries: tuple[Person | Organization | Country | Place, ...], text: str) -> list[dict]:
+    """A fact record's persons, organizations, countries or places, by first mention, with the
+    sentence of ``text`` that first names each."""
     return [
         {
             "name": e.name,
@@ -35,7 +40,7 @@ def entity_rows(entries: tuple[Person | Organization | Country | Place, ...]) ->
             **({"code": e.code} if isinstance(e, Country) else {}),
             **({"country": e.country or ""} if isinstance(e, Place) else {}),
             "mentions": len(e.mentions),
-            "first at": e.mentions[0][0],
+            "first named in": evidence_link(text, e.mentions[0][0], limit=160),
         }
         for e in entries
     ]
@@ -54,7 +59,7 @@ def meeting_rows(facts: FactRecord, text: str) -> list[dict]:
             "participants": "; ".join(m.participants),
             "place": m.place or "",
             "date": m.date or "",
-            "evidence": _quote(text, *m.evidence),
+            "evidence": evidence_link(text, *m.evidence),
         }
         for m in facts.meetings
     ]
@@ -69,34 +74,33 @@ def agreement_rows(facts: FactRecord, text: str) -> list[dict]:
             "status": a.status or "",
             "parties": "; ".join(a.parties),
             "year": a.year or "",
-            "evidence": _quote(text, *a.evidence),
+            "evidence": evidence_link(text, *a.evidence),
         }
         for a in facts.agreements
     ]
 
 
-def quote_rows(facts: FactRecord) -> list[dict]:
-    """Quotes: speaker (blank when unresolved), the words that attribute them, the quote."""
-    return [{"speaker": q.speaker or "", "cue": q.cue, "quote": q.text, "at": q.start} for q in facts.quotes]
-
-
-def date_rows(facts: FactRecord) -> list[dict]:
-    """Dates as written and as ISO values (missing parts left out), in text order."""
-    return [{"date": d.value, "as written": d.text, "at": d.start} for d in facts.dates]
-
-
-def amount_rows(facts: FactRecord) -> list[dict]:
-    """Sums of money and percentages with their value (digits grouped) and currency."""
+def quote_rows(facts: FactRecord, text: str) -> list[dict]:
+    """Quotes: speaker (blank when unresolved), the words that attribute them, the quote (a link
+    to where it stands in ``text``)."""
     return [
-        {"as written": a.text, "amount": _number(a.amount), "currency": a.currency, "at": a.start}
+        {"speaker": q.speaker or "", "cue": q.cue, "quote": evidence_link(text, q.start, q.stop)} for q in facts.quotes
+    ]
+
+
+def date_rows(facts: FactRecord, text: str) -> list[dict]:
+    """Dates as written and as ISO values (missing parts left out), in text order, each with the
+    sentence of ``text`` it stands in."""
+    return [{"date": d.value, "as written": d.text, "in": evidence_link(text, d.start)} for d in facts.dates]
+
+
+def amount_rows(facts: FactRecord, text: str) -> list[dict]:
+    """Sums of money and percentages with their value (digits grouped), currency and sentence."""
+    return [
+        {"as written": a.text, "amount": _number(a.amount), "currency": a.currency, "in": evidence_link(text, a.start)}
         for a in facts.amounts
     ]
 
 
 def _number(value: float) -> str:
     return f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:,}".replace(",", " ")
-
-
-def _quote(text: str, start: int, stop: int, limit: int = 300) -> str:
-    passage = " ".join(text[start:stop].split())
-    return passage if len(passage) <= limit else passage[: limit - 1] + "…"

@@ -221,6 +221,14 @@ def open_article(out: str | Path, article_id: str = "") -> tuple[FactRecord, str
     return from_json(FactRecord, facts), _text(out, article_id)
 
 
+def removed_lines(out: str | Path, article_id: str) -> list[tuple[int, int, str]]:
+    """The lines of one stored article that the analysis left out (page furniture, digests of
+    other news): ``(start, stop, reason)`` from ``removed.csv``, read without pandas."""
+    with open(data_dir(Path(out)) / "removed.csv", encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["article_id"] == article_id]
+    return [(int(r["start"]), int(r["stop"]), r["reason"]) for r in rows]
+
+
 def load_results(out: str | Path) -> Results:
     """Read the tables that ``python -m analysis extract`` stored under ``out/data``."""
     out = Path(out)
