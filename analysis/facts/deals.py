@@ -2,8 +2,8 @@
 sanctions.
 
 A story sentence with a deal word (``data/deal_words.csv``, by lemma: "купил", "приобрела",
-"закупит", "продал", "поставляет", "покупка", "поставки", "инвестировал", "кредит", "оштрафовала",
-"санкции")
+"закупит", "выкупил", "продал", "поставляет", "экспортирует", "покупка", "поставки", "инвестировал",
+"вложил", "кредит", "оштрафовала", "санкции")
 and two names is read
 with the dependency parse the meetings use. Its parties are the countries, organisations and
 people of the deal phrase: the verb's subject (who buys, sells, invests), its object when that
