@@ -102,8 +102,10 @@ def interactive_html(
         f'<div data-role="canvas" style="height:{height}px;border:1px solid #ddd"></div>'
         '<p style="color:#555">Hover a node or link for its details; scroll to zoom, drag to move. '
         "Node size counts mentions, link width the links' weight.</p></div>"
-        f"<script>{_library()}</script>"
-        f"<script>({_SCRIPT})(document.getElementById({json.dumps(view)}), {payload});</script>"
+        # the library fills a local "exports": it sets no global and never asks a module loader
+        # (require.js) the page may hold
+        "<script>(function () {\nvar exports = {}, module = {exports: exports};\n"
+        f"{_library()}\n;({_SCRIPT})(exports, document.getElementById({json.dumps(view)}), {payload});\n}})();</script>"
     )
 
 
@@ -120,7 +122,7 @@ def _library() -> str:
 
 # The view's behaviour: filters are DataViews over the data, so hidden actors take their
 # links with them; the search accepts a name from the list or any part of one.
-_SCRIPT = """function (root, data) {
+_SCRIPT = """function (vis, root, data) {
   // tooltips as elements: a text title would lose its line breaks
   data.nodes.concat(data.edges).forEach(function (item) {
     var tip = document.createElement("div");

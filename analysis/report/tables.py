@@ -1,8 +1,9 @@
-"""A fact record as HTML tables for the fact sheet, one per kind of fact.
+"""HTML tables for the pages: a fact record's, one per kind of fact, and the corpus pages'.
 
 Each ``*_rows`` function gives the rows (dicts, in the order shown); ``html_table`` renders
-them with tabulate, escaped, or one line saying there is nothing of the kind. No pandas: the
-sheet must open faster than pandas imports.
+them with tabulate, escaped, or one line saying there is nothing of the kind; ``frame_html``
+does the same for a pandas table of the corpus pages. No pandas at import: the sheet must open
+faster than pandas imports.
 """
 
 from __future__ import annotations
@@ -18,12 +19,36 @@ def html_table(rows: list[dict], empty: str) -> str:
     """``rows`` as an HTML table (columns in the order of the first row's keys), or ``empty``."""
     if not rows:
         return f"<p>{escape(empty)}</p>"
-    table = tabulate(rows, headers="keys", tablefmt="html", disable_numparse=True)
-    # JupyterLab's page style right-aligns cells, which makes Russian text hard to scan
+    return _styled(tabulate(rows, headers="keys", tablefmt="html", disable_numparse=True))
+
+
+def frame_html(frame, empty: str) -> str:
+    """A pandas table as HTML for a page, or ``empty`` when it has no rows: no index column,
+    missing values blank, text left-aligned and wrapped, numbers right-aligned."""
+    import pandas as pd  # the caller has loaded it: only the corpus pages pass tables
+
+    if frame.empty:
+        return f"<p>{escape(empty)}</p>"
+    text = [i for i, column in enumerate(frame.columns) if not pd.api.types.is_numeric_dtype(frame[column])]
+    rows = [
+        [None if pd.api.types.is_scalar(value) and pd.isna(value) else value for value in row]
+        for row in frame.itertuples(index=False, name=None)
+    ]
+    headers = [str(column) for column in frame.columns]
+    return _styled(tabulate(rows, headers=headers, tablefmt="html", disable_numparse=text, missingval=""))
+
+
+def _styled(table: str) -> str:
+    # JupyterLab's page style right-aligns cells and fixes column widths, which makes Russian
+    # text hard to scan and cuts wide tables off; numbers keep tabulate's own right alignment
     return f'<div class="facts"><style>{_STYLE}</style>{table}</div>'
 
 
-_STYLE = ".facts th, .facts td {text-align: left; vertical-align: top}"
+_STYLE = (
+    ".facts table {table-layout: auto; margin-left: 0; max-width: 100%}"
+    ".facts th, .facts td {text-align: left; vertical-align: top; white-space: normal; overflow-wrap: anywhere}"
+    ".facts td {max-width: 40em}"
+)
 
 
 def entity_rows(entries: tuple[Person | Organization | Country | Place, ...]) -> list[dict]:
