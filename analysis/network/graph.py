@@ -430,15 +430,16 @@ _RINGS = (0, 8, 18, 30, 45, 65, 90, 120, 160)  # points beyond the marker's edge
 def _place_labels(fig: Figure, ax, pos, chosen: list[str], names: dict[str, str], sizes: dict[str, float]) -> None:
     """Label ``chosen`` nodes in order: at the nearest spot around the node (a ring of spots
     further out when all are taken, with a line to the node) where the label stays in the
-    drawing and covers no label placed before nor any node's marker. A label that fits nowhere
-    takes the spot of least overlap."""
+    drawing and covers no label placed before nor any node's marker; where every spot covers a
+    marker, the one covering least and no label."""
     renderer = fig.canvas.get_renderer()
     scale = fig.dpi / 72  # points to pixels
     frame = ax.get_window_extent(renderer)
     nodes = sorted(sizes)
     centres = ax.transData.transform([pos[n] for n in nodes])
     radii = np.sqrt([sizes[n] for n in nodes]) / 2 * scale  # marker area is in points squared
-    taken = np.column_stack([centres - radii[:, None], centres + radii[:, None]])  # left, bottom, right, top
+    markers = np.column_stack([centres - radii[:, None], centres + radii[:, None]])  # left, bottom, right, top
+    labels = np.empty((0, 4))
     row = {n: i for i, n in enumerate(nodes)}
     for node in chosen:
         probe = ax.text(0, 0, names[node], fontsize=LABEL_SIZE)
@@ -446,7 +447,7 @@ def _place_labels(fig: Figure, ax, pos, chosen: list[str], names: dict[str, str]
         probe.remove()
         width, height = extent.width + 2 * scale, extent.height + 2 * scale  # room for the white box
         (x, y), r = centres[row[node]], radii[row[node]]
-        others = np.delete(taken, row[node], axis=0)
+        others = np.delete(markers, row[node], axis=0)
         best = None
         for ring in _RINGS:
             for dx, dy, ha, va in _SPOTS:
@@ -457,16 +458,16 @@ def _place_labels(fig: Figure, ax, pos, chosen: list[str], names: dict[str, str]
                 bottom = anchor[1] - {"bottom": 0, "center": height / 2, "top": height}[va]
                 box = np.array([left, bottom, left + width, bottom + height])
                 inside = box[0] >= frame.x0 and box[1] >= frame.y0 and box[2] <= frame.x1 and box[3] <= frame.y1
-                shared = np.clip(np.minimum(box[2:], others[:, 2:]) - np.maximum(box[:2], others[:, :2]), 0, None)
-                overlap = float((shared[:, 0] * shared[:, 1]).sum()) + (0 if inside else 1e9)
-                if best is None or overlap < best[0]:
-                    best = (overlap, ring, anchor, ha, va, box)
-                if overlap == 0:
+                # covering a label or leaving the drawing costs more than covering any markers
+                cost = (0 if inside else 1e12) + 1e6 * _covered(box, labels) + _covered(box, others)
+                if best is None or cost < best[0]:
+                    best = (cost, ring, anchor, ha, va, box)
+                if cost == 0:
                     break
             if best[0] == 0:
                 break
         _, ring, anchor, ha, va, box = best
-        taken = np.vstack([taken, box])
+        labels = np.vstack([labels, box])
         ax.annotate(
             names[node],
             xy=pos[node],
@@ -479,6 +480,12 @@ def _place_labels(fig: Figure, ax, pos, chosen: list[str], names: dict[str, str]
             if ring
             else None,
         ).set_in_layout(False)
+
+
+def _covered(box: np.ndarray, boxes: np.ndarray) -> float:
+    """The area of ``box`` (left, bottom, right, top) that ``boxes`` cover, summed."""
+    shared = np.clip(np.minimum(box[2:], boxes[:, 2:]) - np.maximum(box[:2], boxes[:, :2]), 0, None)
+    return float((shared[:, 0] * shared[:, 1]).sum())
 
 
 def _sizes(graph: nx.Graph, nodes: list[str]) -> list[float]:

@@ -103,24 +103,23 @@ def themes_heatmap(themes: pd.DataFrame, articles: pd.DataFrame, labels: dict[st
 
 
 def corpus_timeline(articles: pd.DataFrame, dates: pd.DataFrame) -> Figure:
-    """Articles by year of publication and dates mentioned by year, side by side."""
+    """Articles by year of publication and dates mentioned by year, side by side, on a year axis
+    (years with neither are gaps; the axis labels as many years as fit)."""
     # str(): pandas reads a column of bare years ("2014") as numbers
-    published = [str(p)[:4] for p in articles["published"] if pd.notna(p) and str(p)[:4].isdigit()]
-    mentioned = [str(v)[:4] for v in dates["value"] if pd.notna(v) and str(v)[:4].isdigit()]
+    published = [int(str(p)[:4]) for p in articles["published"] if pd.notna(p) and str(p)[:4].isdigit()]
+    mentioned = [int(str(v)[:4]) for v in dates["value"] if pd.notna(v) and str(v)[:4].isdigit()]
     years = sorted(set(published) | set(mentioned))
-    width = min(8.0, max(5.0, 1.5 + 0.3 * len(years)))
-    fig = Figure(figsize=(width, 3.2), layout="constrained")
+    span = years[-1] - years[0] + 1 if years else 0
+    fig = Figure(figsize=(min(8.0, max(5.0, 1.5 + 0.3 * span)), 3.2), layout="constrained")
     ax = fig.add_subplot()
     if not years:
         return _empty(fig, ax, "no year stated in any article")
-    positions = range(len(years))
     for offset, label, found in ((-0.2, "articles published", published), (0.2, "dates mentioned", mentioned)):
-        ax.bar([p + offset for p in positions], [found.count(y) for y in years], width=0.4, label=label)
-    # a year's label is about 0.3 inches wide: upright when there is room for that
-    upright = (width - 1.5) / len(years) >= 0.35
-    ax.set_xticks(list(positions), years, rotation=0 if upright else 90, fontsize=7)
-    ax.tick_params(axis="y", labelsize=7)
+        ax.bar([y + offset for y in years], [found.count(y) for y in years], width=0.4, label=label)
+    ax.set_xlim(years[0] - 1, years[-1] + 1)
+    ax.xaxis.get_major_locator().set_params(integer=True)
     ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.tick_params(labelsize=7)
     ax.spines[["top", "right"]].set_visible(False)
     fig.legend(loc="outside upper center", ncols=2, frameon=False, fontsize=7)
     undated = len(articles) - len(published)
