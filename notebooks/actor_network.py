@@ -36,6 +36,7 @@ top_n = 15  # how many of the most central actors to label and list
 
 # %%
 # %matplotlib inline
+# %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 130}
 import pandas as pd
 from IPython.display import HTML
 

@@ -27,6 +27,7 @@ top_n = 20  # how many actors to list
 
 # %%
 # %matplotlib inline
+# %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 130}
 import pandas as pd
 from IPython.display import HTML
 

@@ -29,7 +29,8 @@ def network_data(graph, positions: dict[str, tuple[float, float]], names: dict[s
     nodes, edges = [], []
     xs, ys = [x for x, _ in positions.values()], [y for _, y in positions.values()]
     # about 1,000 pixels across at zoom 1, where markers and labels have their intended sizes
-    scale = 1000 / max(max(xs, default=0) - min(xs, default=0), max(ys, default=0) - min(ys, default=0), 1e-9)
+    extent = max(max(xs, default=0) - min(xs, default=0), max(ys, default=0) - min(ys, default=0))
+    scale = 1000 / extent if extent else 1000
     for node in sorted(positions):
         data = graph.nodes[node]
         name = names.get(node, data["label"])
@@ -101,11 +102,20 @@ def interactive_html(
         f'<div style="margin:.3em 0">{boxes}</div>'
         f'<div data-role="canvas" style="height:{height}px;border:1px solid #ddd"></div>'
         '<p style="color:#555">Hover a node or link for its details; scroll to zoom, drag to move. '
-        "Node size counts mentions, link width the links' weight.</p></div>"
+        f"Node size counts mentions, link width the links' weight.{escape(_left_out(graph, positions))}</p></div>"
         # the library fills a local "exports": it sets no global and never asks a module loader
         # (require.js) the page may hold
         "<script>(function () {\nvar exports = {}, module = {exports: exports};\n"
         f"{_library()}\n;({_SCRIPT})(exports, document.getElementById({json.dumps(view)}), {payload});\n}})();</script>"
+    )
+
+
+def _left_out(graph, positions: dict) -> str:
+    if len(positions) == graph.number_of_nodes():
+        return ""
+    return (
+        f" Shown: the {len(positions)} most linked of {graph.number_of_nodes()} actors; all are in the "
+        "GraphML, GEXF and CSV files."
     )
 
 

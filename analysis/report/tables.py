@@ -39,15 +39,19 @@ def frame_html(frame, empty: str) -> str:
 
 
 def _styled(table: str) -> str:
-    # JupyterLab's page style right-aligns cells and fixes column widths, which makes Russian
-    # text hard to scan and cuts wide tables off; numbers keep tabulate's own right alignment
+    # JupyterLab's page style right-aligns cells (with a selector of two classes, which these
+    # match and, coming later, override) and fixes column widths, which makes Russian text hard
+    # to scan and cuts wide tables off; numbers keep tabulate's own right alignment
+    table = table.replace("<table>", '<table class="facts-table">', 1)
     return f'<div class="facts"><style>{_STYLE}</style>{table}</div>'
 
 
 _STYLE = (
-    ".facts table {table-layout: auto; margin-left: 0; max-width: 100%}"
-    ".facts th, .facts td {text-align: left; vertical-align: top; white-space: normal; overflow-wrap: anywhere}"
-    ".facts td {max-width: 40em}"
+    ".facts .facts-table {table-layout: auto; margin-left: 0; max-width: 100%}"
+    ".facts .facts-table td, .facts .facts-table th {text-align: left; vertical-align: top; white-space: normal;"
+    " padding: 0.3em 0.5em}"
+    # a long id or list in a cell may break anywhere, so that a wide table fits the page
+    ".facts .facts-table td {max-width: 40em; overflow-wrap: anywhere}"
 )
 
 
