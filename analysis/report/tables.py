@@ -24,24 +24,42 @@ def html_table(rows: list[dict], empty: str) -> str:
 
 def frame_html(frame, empty: str) -> str:
     """A pandas table as HTML for a page, or ``empty`` when it has no rows: no index column,
-    missing values blank, text left-aligned and wrapped, numbers right-aligned."""
+    missing values blank, numbers right-aligned, text left-aligned; a column of long text
+    wraps (anywhere, if it must, so that a wide table fits the page), short values never."""
     import pandas as pd  # the caller has loaded it: only the corpus pages pass tables
 
     if frame.empty:
         return f"<p>{escape(empty)}</p>"
-    text = [i for i, column in enumerate(frame.columns) if not pd.api.types.is_numeric_dtype(frame[column])]
-    rows = [
-        [None if pd.api.types.is_scalar(value) and pd.isna(value) else value for value in row]
-        for row in frame.itertuples(index=False, name=None)
-    ]
-    headers = [str(column) for column in frame.columns]
-    return _styled(tabulate(rows, headers=headers, tablefmt="html", disable_numparse=text, missingval=""))
+    columns = []
+    for name in frame.columns:
+        values = ["" if pd.api.types.is_scalar(v) and pd.isna(v) else v for v in frame[name]]
+        if pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name]):
+            columns.append(("n", [v if v == "" else _figure(v) for v in values]))
+        else:
+            text = [str(v) for v in values]
+            columns.append(("w" if max(map(len, text)) > SHORT else "s", text))
+    head = "".join(
+        f'<th class="{kind}">{escape(str(name))}</th>' for name, (kind, _) in zip(frame.columns, columns, strict=True)
+    )
+    body = "".join(
+        "<tr>" + "".join(f'<td class="{kind}">{escape(cells[i])}</td>' for kind, cells in columns) + "</tr>\n"
+        for i in range(len(frame))
+    )
+    return _styled(f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>")
+
+
+SHORT = 24  # characters up to which a text column never wraps
+
+
+def _figure(value) -> str:
+    """A number as a reader wants it: whole numbers in full, others to six significant digits."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.6g}"
 
 
 def _styled(table: str) -> str:
     # JupyterLab's page style right-aligns cells (with a selector of two classes, which these
     # match and, coming later, override) and fixes column widths, which makes Russian text hard
-    # to scan and cuts wide tables off; numbers keep tabulate's own right alignment
+    # to scan and cuts wide tables off
     table = table.replace("<table>", '<table class="facts-table">', 1)
     return f'<div class="facts"><style>{_STYLE}</style>{table}</div>'
 
@@ -50,8 +68,10 @@ _STYLE = (
     ".facts .facts-table {table-layout: auto; margin-left: 0; max-width: 100%}"
     ".facts .facts-table td, .facts .facts-table th {text-align: left; vertical-align: top; white-space: normal;"
     " padding: 0.3em 0.5em}"
-    # a long id or list in a cell may break anywhere, so that a wide table fits the page
-    ".facts .facts-table td {max-width: 40em; overflow-wrap: anywhere}"
+    ".facts .facts-table td {max-width: 40em; overflow-wrap: break-word}"
+    ".facts .facts-table td.w {overflow-wrap: anywhere}"
+    ".facts .facts-table td.s {white-space: nowrap}"
+    ".facts .facts-table .n {text-align: right; white-space: nowrap}"
 )
 
 
