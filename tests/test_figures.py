@@ -13,7 +13,7 @@ from PIL import Image
 from analysis import __version__
 from analysis.facts.themes import theme_labels
 from analysis.network.graph import LABEL_ALL, actor_graph, labelled, layout, network_figure
-from analysis.report.charts import MAX_ROWS, article_lengths, corpus_timeline, themes_heatmap
+from analysis.report.charts import MAX_ROWS, article_labels, article_lengths, corpus_timeline, themes_heatmap
 from analysis.report.figures import corpus_digest, save_report_figure
 
 SIZES = (2, 5, 40, 300)
@@ -121,6 +121,21 @@ def test_charts_grow_with_their_rows_up_to_a_page_and_say_what_they_leave_out():
     small, _, _ = corpus(5)
     labels = [t.get_text() for t in article_lengths(small).axes[0].get_yticklabels()]
     assert sorted(label.split(" · ")[0] for label in labels) == sorted(small["article_id"])
+
+
+def test_an_article_is_labelled_by_its_id_and_as_much_of_its_title_as_fits():
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a1", "b" * 60, "c3"],
+            "title": ["Казахстан и Россия подписали договор о военном сотрудничестве", "Учения", None],
+        }
+    )
+    assert article_labels(articles) == {
+        "a1": "a1 · Казахстан и Россия подписали договор о…",
+        "b" * 60: "b" * 60,
+        "c3": "c3",
+    }
+    assert overlapping(article_lengths(articles.assign(chars_analysed=9, chars_digest=0, chars_removed=1))) == []
 
 
 def test_legends_sit_outside_the_data():

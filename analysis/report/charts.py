@@ -22,15 +22,15 @@ LABEL_CHARS = 48  # article labels are shortened to this
 
 
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
-    """A short label for each article of the articles table: its id and the start of its title."""
-    return {
-        str(
-            row.article_id
-        ): f"{row.article_id} · {shorten(str(row.title), LABEL_CHARS - len(str(row.article_id)) - 3, placeholder='…')}"
-        if isinstance(row.title, str) and row.title
-        else str(row.article_id)
-        for row in articles.itertuples()
-    }
+    """A label for each article of the articles table: its id and the start of its title, as
+    much as fits in ``LABEL_CHARS`` (the id alone when it is that long: ids tell articles apart)."""
+    labels = {}
+    for row in articles.itertuples():
+        article = str(row.article_id)
+        room = LABEL_CHARS - len(article) - 3
+        title = str(row.title) if isinstance(row.title, str) else ""
+        labels[article] = f"{article} · {shorten(title, room, placeholder='…')}" if title and room >= 10 else article
+    return labels
 
 
 def article_lengths(articles: pd.DataFrame) -> Figure:
