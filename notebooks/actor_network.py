@@ -56,7 +56,7 @@ from analysis.network.graph import (
 from analysis.network.links import WINDOWS
 from analysis.params import check_bool, check_choice, check_int, check_text, project_dirs
 from analysis.report.charts import article_labels
-from analysis.report.figures import save_report_figure
+from analysis.report.figures import NETWORK_DEFAULTS, figure_name, save_report_figure
 from analysis.report.interactive import interactive_html
 from analysis.report.tables import frame_html
 
@@ -92,7 +92,9 @@ HTML(interactive_html(graph, positions, names))
 # ## The network for reports
 #
 # Every country and the most central actors are labelled. The figure is also saved under
-# `figures/` in the output folder (PNG at 300 dpi, SVG, and a caption file saying how to cite it).
+# `figures/` in the output folder (PNG at 300 dpi, SVG, and a caption file saying how to cite it),
+# as `actor_network` (`country_network`), followed by a fingerprint of the parameters when they
+# are not the defaults.
 
 # %%
 title = f"{'Country' if level == 'countries' else 'Actor'} network" + (f": {ego}" if ego else "")
@@ -106,25 +108,25 @@ figure = network_figure(
     f">= {min_weight}; kinds: {', '.join(kinds)}; digests of other news "
     f"{'included' if include_digest else 'left out'}.",
 )
+drawn_with = {
+    "window": window,
+    "min_weight": min_weight,
+    "kinds": ",".join(kinds),
+    "ego": ego,
+    "include_digest": include_digest,
+    "labels": labels,
+    "top_n": top_n,
+}
 save_report_figure(
     figure,
     out,
-    "country_network" if level == "countries" else "actor_network",
+    figure_name("country_network" if level == "countries" else "actor_network", drawn_with, NETWORK_DEFAULTS),
     title,
     "actors (nodes: colour by kind, size by mentions) linked when named in the same window, when they "
     "met or signed a document together, or when a person's role names them (links: width by weight)",
     corpus.name,
     results.articles,
-    {
-        "window": window,
-        "min_weight": min_weight,
-        "kinds": ",".join(kinds),
-        "level": level,
-        "ego": ego,
-        "include_digest": include_digest,
-        "labels": labels,
-        "top_n": top_n,
-    },
+    {"level": level, **drawn_with},
 )
 figure
 

@@ -1,10 +1,14 @@
 """Figures for reports: sized from their data, no text over other text, every country and the most
 central actors labelled, saved as PNG, SVG and a caption that are the same on every run."""
 
+import ast
 import random
+import re
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
+import papermill
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
@@ -14,9 +18,10 @@ from analysis import __version__
 from analysis.facts.themes import theme_labels
 from analysis.network.graph import LABEL_ALL, actor_graph, labelled, layout, network_figure
 from analysis.report.charts import MAX_ROWS, article_labels, article_lengths, corpus_timeline, themes_heatmap
-from analysis.report.figures import corpus_digest, save_report_figure
+from analysis.report.figures import NETWORK_DEFAULTS, corpus_digest, figure_name, save_report_figure
 
 SIZES = (2, 5, 40, 300)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def corpus(size: int, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -282,3 +287,17 @@ def test_report_figures_are_png_at_300_dpi_svg_and_a_caption_the_same_on_every_r
     # the fingerprint follows the articles' texts, not their order
     assert corpus_digest(articles.iloc[::-1]) == digest
     assert corpus_digest(articles.assign(sha256=articles["sha256"].str.replace("0", "1"))) != digest
+
+
+def test_a_network_drawn_with_other_parameters_gets_a_name_of_its_own():
+    cell = papermill.inspect_notebook(str(ROOT / "notebooks" / "actor_network.ipynb"))
+    defaults = {name: ast.literal_eval(p["default"]) for name, p in cell.items()}
+    assert {k: v for k, v in defaults.items() if k not in ("corpus_dir", "out_dir", "level")} == NETWORK_DEFAULTS
+    assert figure_name("actor_network", dict(NETWORK_DEFAULTS), NETWORK_DEFAULTS) == "actor_network"
+    ego = figure_name("actor_network", {**NETWORK_DEFAULTS, "ego": "Сергей Шойгу"}, NETWORK_DEFAULTS)
+    heavier = figure_name("actor_network", {**NETWORK_DEFAULTS, "min_weight": 2}, NETWORK_DEFAULTS)
+    assert re.fullmatch(r"actor_network_[0-9a-f]{8}", ego) and re.fullmatch(r"actor_network_[0-9a-f]{8}", heavier)
+    assert ego != heavier
+    # the order in which the parameters are given does not matter
+    backwards = dict(reversed(list({**NETWORK_DEFAULTS, "ego": "Сергей Шойгу"}.items())))
+    assert figure_name("actor_network", backwards, NETWORK_DEFAULTS) == ego

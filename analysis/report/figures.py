@@ -7,6 +7,7 @@ parameters give the same bytes.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from matplotlib.figure import Figure
@@ -16,6 +17,26 @@ from ..network.graph import save_figure
 from ..storage.store import write_atomic
 
 DPI = 300  # print resolution
+# the actor_network notebook's parameters as its parameters cell sets them (but corpus_dir,
+# out_dir and level, which the figure's name says); tests/test_figures.py checks they agree
+NETWORK_DEFAULTS = {
+    "window": "sentence",
+    "min_weight": 1,
+    "kinds": "person,organization,country,place",
+    "ego": "",
+    "include_digest": False,
+    "labels": "ru",
+    "top_n": 15,
+}
+
+
+def figure_name(stem: str, parameters: dict, defaults: dict) -> str:
+    """``stem`` for a figure drawn with the ``defaults``, else ``stem`` and a fingerprint of the
+    parameters, so that a notebook run with other parameters never overwrites the figure of the
+    batch run (its caption lists the parameters)."""
+    if parameters == defaults:
+        return stem
+    return f"{stem}_{hashlib.sha256(json.dumps(parameters, sort_keys=True).encode()).hexdigest()[:8]}"
 
 
 def corpus_digest(articles) -> str:
