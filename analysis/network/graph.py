@@ -327,8 +327,9 @@ def network_figure(
     """Draw the graph for a report: colour by kind, size by mentions, width by weight, each link
     styled by the strongest kind it has; legend and caption outside the drawing. Every country
     and the ``labels`` most central nodes are labelled (``names``, default the node labels),
-    each label placed where it overlaps no other label or labelled node, with a line to its node
-    when it had to move away. The figure is A4 text width, so the labels print at 7 pt."""
+    each label placed where it covers no other label and, where there is room, no node, with a
+    line to its node when it had to move away. The figure is A4 text width, so the labels print
+    at 7 pt."""
     pos = positions if positions is not None else layout(graph)
     drawn = graph.subgraph(pos) if len(pos) < graph.number_of_nodes() else graph
     fig = Figure(figsize=(FIGURE_WIDTH, _height(pos)), layout="constrained")
