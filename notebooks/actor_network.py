@@ -36,7 +36,9 @@ top_n = 15  # how many of the most central actors to label and list
 
 # %%
 # %matplotlib inline
+# %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 130}
 import pandas as pd
+from IPython.display import HTML
 
 import analysis
 from analysis.network.graph import (
@@ -53,6 +55,10 @@ from analysis.network.graph import (
 )
 from analysis.network.links import WINDOWS
 from analysis.params import check_bool, check_choice, check_int, check_text, project_dirs
+from analysis.report.charts import article_labels
+from analysis.report.figures import NETWORK_DEFAULTS, figure_name, save_report_figure
+from analysis.report.interactive import interactive_html
+from analysis.report.tables import frame_html
 
 window = check_choice("window", window, WINDOWS)
 level = check_choice("level", level, LEVELS)
@@ -69,20 +75,60 @@ if level == "countries":
     graph = country_graph(graph, results)
 if ego:
     graph = ego_graph(graph, ego)
-names = english_labels(graph) if labels == "en" else None
+names = english_labels(graph) if labels == "en" else {n: d["label"] for n, d in graph.nodes(data=True)}
+positions = layout(graph)
 print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} links, {len(results.articles)} articles")
 
+# %% [markdown]
+# ## Explore the network
+#
+# Find an actor by name, show or hide kinds of actor and of link; hover a node or link for its
+# details.
+
 # %%
-network_figure(
+HTML(interactive_html(graph, positions, names))
+
+# %% [markdown]
+# ## The network for reports
+#
+# Every country and the most central actors are labelled. The figure is also saved under
+# `figures/` in the output folder (PNG at 300 dpi, SVG, and a caption file saying how to cite it),
+# as `actor_network` (`country_network`), followed by a fingerprint of the parameters when they
+# are not the defaults.
+
+# %%
+title = f"{'Country' if level == 'countries' else 'Actor'} network" + (f": {ego}" if ego else "")
+figure = network_figure(
     graph,
-    title=f"{'Country' if level == 'countries' else 'Actor'} network" + (f": {ego}" if ego else ""),
+    title=title,
     labels=top_n,
-    positions=layout(graph),
+    positions=positions,
     names=names,
     caption=f"Corpus: {corpus.name} ({len(results.articles)} articles). Window: {window}; links of weight "
     f">= {min_weight}; kinds: {', '.join(kinds)}; digests of other news "
     f"{'included' if include_digest else 'left out'}.",
 )
+drawn_with = {
+    "window": window,
+    "min_weight": min_weight,
+    "kinds": ",".join(kinds),
+    "ego": ego,
+    "include_digest": include_digest,
+    "labels": labels,
+    "top_n": top_n,
+}
+save_report_figure(
+    figure,
+    out,
+    figure_name("country_network" if level == "countries" else "actor_network", drawn_with, NETWORK_DEFAULTS),
+    title,
+    "actors (nodes: colour by kind, size by mentions) linked when named in the same window, when they "
+    "met or signed a document together, or when a person's role names them (links: width by weight)",
+    corpus.name,
+    results.articles,
+    {"level": level, **drawn_with},
+)
+figure
 
 # %% [markdown]
 # ## Most central actors
@@ -92,17 +138,33 @@ network_figure(
 
 # %%
 table = centrality_table(graph)
-if names:
-    table["name"] = table["actor_id"].map(names)
-pd.set_option("display.max_colwidth", None)
-table.head(top_n)
+table["name"] = table["actor_id"].map(names)
+HTML(frame_html(table[[*table.columns.drop("actor_id"), "actor_id"]].head(top_n), "No actors."))
 
 # %% [markdown]
 # ## Strongest links and the kinds of link behind them
+#
+# `named together` counts the windows that name both, `met` the meetings, `signed` the documents
+# they are parties to, `affiliated` the roles that tie a person to an organisation or country.
 
 # %%
+titles = article_labels(results.articles)
 links = pd.DataFrame(
-    [{"source": graph.nodes[u]["label"], "target": graph.nodes[v]["label"], **d} for u, v, d in graph.edges(data=True)],
-    columns=["source", "target", "weight", "cooccurrence", "met", "signed", "affiliated", "articles"],
+    [
+        {
+            "actor": names[u],
+            "linked with": names[v],
+            "weight": d["weight"],
+            "named together": d["cooccurrence"],
+            "met": d["met"],
+            "signed": d["signed"],
+            "affiliated": d["affiliated"],
+            "articles": "; ".join(titles.get(a, a) for a in d["articles"].split(";")[:3])
+            + (f"; and {len(d['articles'].split(';')) - 3} more" if len(d["articles"].split(";")) > 3 else ""),
+        }
+        for u, v, d in graph.edges(data=True)
+    ],
+    columns=["actor", "linked with", "weight", "named together", "met", "signed", "affiliated", "articles"],
 )
-links.sort_values(["weight", "source", "target"], ascending=[False, True, True]).head(top_n)
+strongest = links.sort_values(["weight", "actor", "linked with"], ascending=[False, True, True]).head(top_n)
+HTML(frame_html(strongest, "No links."))

@@ -26,20 +26,29 @@ out_dir = ""  # output folder; empty: the project's output/
 top_n = 20  # how many actors to list
 
 # %%
-import matplotlib.pyplot as plt
+# %matplotlib inline
+# %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 130}
 import pandas as pd
-from IPython.display import display
+from IPython.display import HTML
 
 import analysis
 from analysis.facts.themes import theme_labels
 from analysis.params import check_int, check_text, project_dirs
-from analysis.report.charts import corpus_timeline, themes_heatmap
+from analysis.report.charts import article_lengths, corpus_timeline, themes_heatmap
+from analysis.report.figures import save_report_figure
+from analysis.report.tables import frame_html
 
 top_n = check_int("top_n", top_n, minimum=1)
 corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
 results = analysis.open_results(out, corpus)
-pd.set_option("display.max_colwidth", None)  # titles in full
 print(f"Corpus: {corpus} — {len(results.articles)} articles; results in {out}")
+
+
+def show(figure, name: str, title: str, shows: str):
+    """Show a figure on the page and save it for reports under figures/ (PNG, SVG, caption)."""
+    save_report_figure(figure, out, name, title, shows, corpus.name, results.articles, {})
+    return figure
+
 
 # %% [markdown]
 # ## Articles
@@ -51,37 +60,35 @@ print(f"Corpus: {corpus} — {len(results.articles)} articles; results in {out}"
 # counts digests of other news appended to the story.
 
 # %%
-results.articles[
-    [
-        "article_id",
-        "title",
-        "title_source",
-        "published",
-        "dateline",
-        "source",
-        "chars",
-        "chars_analysed",
-        "chars_removed",
-        "chars_digest",
-        "mentions",
-        "persons",
-        "warnings",
-    ]
-].astype(object).fillna("")  # object: a column without dates is float, which takes no ""
+columns = [
+    "article_id",
+    "title",
+    "title_source",
+    "published",
+    "dateline",
+    "source",
+    "chars",
+    "chars_analysed",
+    "chars_removed",
+    "chars_digest",
+    "mentions",
+    "persons",
+    "warnings",
+]
+HTML(frame_html(results.articles[columns], "No articles."))
 
 # %% [markdown]
 # ## Length of each article (characters)
+#
+# Story, digest of other news and page furniture, stacked.
 
 # %%
-ax = results.articles.sort_values("article_id", ascending=False).plot.barh(
-    x="article_id",
-    y=["chars_analysed", "chars_digest", "chars_removed"],
-    stacked=True,
-    figsize=(8, 0.4 * len(results.articles) + 1.5),
+show(
+    article_lengths(results.articles),
+    "article_lengths",
+    "Length of each article",
+    "characters of each article's story, digest of other news and page furniture, stacked",
 )
-ax.set_xlabel("characters: story, digest of other news, page furniture")
-ax.set_ylabel("")
-plt.show()
 
 # %% [markdown]
 # ## Most-mentioned actors
@@ -91,7 +98,7 @@ plt.show()
 # %%
 actors = results.actors[results.actors["kind"] != "media"]  # outlets are sources, not actors
 ranked = actors.sort_values(["mentions", "articles", "actor_id"], ascending=[False, False, True])
-ranked.head(top_n).reset_index(drop=True)
+HTML(frame_html(ranked.head(top_n), "No actors."))
 
 # %% [markdown]
 # ## Facts per article
@@ -100,19 +107,11 @@ ranked.head(top_n).reset_index(drop=True)
 # `output/data/meetings.csv`, `agreements.csv` and `quotes.csv` hold them for the whole corpus).
 
 # %%
-facts = (
-    pd.DataFrame(
-        {
-            kind: results.table(kind).groupby("article_id").size()
-            for kind in ("meetings", "agreements", "quotes", "dates", "amounts")
-        },
-        index=results.ids,
-    )
-    .fillna(0)
-    .astype(int)
-)
-facts.loc["total"] = facts.sum()
-facts
+kinds = ("meetings", "agreements", "quotes", "dates", "amounts")
+counts = {kind: results.table(kind)["article_id"].value_counts() for kind in kinds}
+facts = [{"article_id": a, **{kind: int(counts[kind].get(a, 0)) for kind in kinds}} for a in results.ids]
+facts.append({"article_id": "total", **{kind: sum(row[kind] for row in facts) for kind in kinds}})
+HTML(frame_html(pd.DataFrame(facts), "No articles."))
 
 # %% [markdown]
 # ## Areas of cooperation by article
@@ -120,7 +119,12 @@ facts
 # How often each article names each area (from the lexicon `analysis/data/themes.csv`).
 
 # %%
-themes_heatmap(results.table("themes"), results.ids, theme_labels())
+show(
+    themes_heatmap(results.table("themes"), results.articles, theme_labels()),
+    "themes_by_article",
+    "Areas of cooperation by article",
+    "how often each article names each area of cooperation (lexicon analysis/data/themes.csv)",
+)
 
 # %% [markdown]
 # ## Timeline: publication and dates mentioned
@@ -129,22 +133,29 @@ themes_heatmap(results.table("themes"), results.ids, theme_labels())
 # they mention.
 
 # %%
-corpus_timeline(results.articles, results.table("dates"))
+show(
+    corpus_timeline(results.articles, results.table("dates")),
+    "timeline",
+    "Publication and dates mentioned by year",
+    "articles by year of publication (where stated) and the dates they mention, by year",
+)
 
 # %% [markdown]
 # ## Lines left out of the analysis, by reason
 
 # %%
 removed = results.removed
-removed.groupby("reason").agg(
-    lines=("text", "size"), articles=("article_id", "nunique"), example=("text", "first")
-).sort_values("lines", ascending=False).assign(example=lambda table: table["example"].str.slice(0, 80))
+reasons = (
+    removed.groupby("reason")
+    .agg(lines=("text", "size"), articles=("article_id", "nunique"), example=("text", "first"))
+    .sort_values("lines", ascending=False)
+    .reset_index()
+)
+reasons["example"] = reasons["example"].str.slice(0, 80)
+HTML(frame_html(reasons, "No line was left out."))
 
 # %% [markdown]
 # ## Files skipped
 
 # %%
-if len(results.skipped):
-    display(results.skipped)
-else:
-    print("No file was skipped.")
+HTML(frame_html(results.skipped, "No file was skipped."))

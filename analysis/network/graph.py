@@ -11,9 +11,11 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from textwrap import fill
 
 import matplotlib
 import networkx as nx
+import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -27,7 +29,10 @@ from .style import DRAW_ORDER, EDGE_STYLES, LAYOUT_SEED, crowding, kind_colour
 
 LEVELS = ("actors", "countries")
 LABELS = ("ru", "en")
-FIGURE_NODES = 300  # nodes laid out and drawn at most: the most linked ones
+FIGURE_NODES = 150  # nodes laid out and drawn at most, the most linked: more make a blot at A4 width
+FIGURE_WIDTH = 7.0  # inches: the text width of an A4 page, so the figure prints at its own size
+LABEL_SIZE = 7  # points
+LABEL_ALL = 50  # nodes up to which a figure labels every node
 EXACT_BETWEENNESS = 300  # nodes up to which betweenness is exact; above, estimated from this many sources
 # Without a fixed salt, SVG element ids are random and every rerun differs.
 matplotlib.rcParams["svg.hashsalt"] = "analysis"
@@ -198,21 +203,54 @@ def layout(graph: nx.Graph, limit: int = FIGURE_NODES) -> dict[str, tuple[float,
     """Seeded positions of the graph's nodes, the same for every figure and export of it. In a
     graph of more than ``limit`` nodes only the ``limit`` most linked are placed (and drawn): the
     layout's cost grows with the square of the nodes (minutes for a few thousand), and a figure
-    of thousands of nodes shows none of them."""
+    of thousands of nodes shows none of them. Each connected piece is laid out on its own and
+    the pieces are packed side by side, largest first, so that a few small pieces never squeeze
+    the main one into a corner."""
     if graph.number_of_nodes() == 0:
         return {}
     kept = set(most_linked(graph)[:limit])
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(kept))
-    ordered.add_edges_from(
-        sorted(
-            (min(u, v), max(u, v), {"weight": d["weight"]})
-            for u, v, d in graph.edges(data=True)
-            if u in kept and v in kept
-        )
+    pieces = sorted(
+        (sorted(piece) for piece in nx.connected_components(graph.subgraph(kept))), key=lambda p: (-len(p), p[0])
     )
-    positions = nx.spring_layout(ordered, seed=LAYOUT_SEED, k=2.5 / len(kept) ** 0.5, iterations=200)
-    return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in positions.items()}
+    placed = {}
+    for piece, (left, bottom, side) in zip(pieces, _shelves([len(p) for p in pieces]), strict=True):
+        ordered = nx.Graph()
+        ordered.add_nodes_from(piece)
+        ordered.add_edges_from(
+            sorted(
+                (min(u, v), max(u, v), {"weight": d["weight"]}) for u, v, d in graph.subgraph(piece).edges(data=True)
+            )
+        )
+        if len(piece) == 1:
+            unit = {piece[0]: (0.5, 0.5)}
+        else:
+            spread = nx.forceatlas2_layout(
+                ordered, seed=LAYOUT_SEED, max_iter=300, weight="weight", strong_gravity=True
+            )
+            unit = nx.rescale_layout_dict(spread, scale=0.5)
+            unit = {node: (x + 0.5, y + 0.5) for node, (x, y) in unit.items()}
+        for node, (x, y) in unit.items():
+            placed[node] = (
+                round(float(left + 0.1 * side + 0.8 * side * x), 6),
+                round(float(bottom + 0.1 * side + 0.8 * side * y), 6),
+            )
+    return dict(sorted(placed.items()))
+
+
+def _shelves(sizes: list[int]) -> list[tuple[float, float, float]]:
+    """Squares for pieces of ``sizes`` nodes (largest first), each of side growing with the root of
+    its size, packed left to right in rows from the top of a region as wide as the first: (left,
+    bottom, side) of each."""
+    sides = [size**0.5 for size in sizes]
+    width = max(sides[0], sum(sizes) ** 0.5)
+    squares, x, top, row = [], 0.0, 0.0, 0.0
+    for side in sides:
+        if x + side > width + 1e-9:
+            x, top, row = 0.0, top - row, 0.0
+        row = max(row, side)
+        squares.append((x, top - side, side))
+        x += side
+    return squares
 
 
 def english_labels(graph: nx.Graph) -> dict[str, str]:
@@ -286,63 +324,169 @@ def network_figure(
     positions: dict[str, tuple[float, float]] | None = None,
     names: dict[str, str] | None = None,
 ) -> Figure:
-    """Draw the graph: colour by kind (legend), size by mentions, width by weight, each link
-    styled by the strongest kind it has, labels (``names``, default the node labels) on the
-    ``labels`` most central nodes, skipping any that would overlap one already placed."""
-    fig = Figure(figsize=(11, 9), layout="constrained")
+    """Draw the graph for a report: colour by kind, size by mentions, width by weight, each link
+    styled by the strongest kind it has; legend and caption outside the drawing. Every country
+    and the ``labels`` most central nodes are labelled (``names``, default the node labels),
+    each label placed where it covers no other label and, where there is room, no node, with a
+    line to its node when it had to move away. The figure is A4 text width, so the labels print
+    at 7 pt."""
+    pos = positions if positions is not None else layout(graph)
+    drawn = graph.subgraph(pos) if len(pos) < graph.number_of_nodes() else graph
+    fig = Figure(figsize=(FIGURE_WIDTH, _height(pos)), layout="constrained")
     FigureCanvasAgg(fig)  # label placement measures text, which needs a renderer
     ax = fig.add_subplot()
     ax.set_axis_off()
-    ax.set_title(title)
+    if len(pos) < graph.number_of_nodes():
+        title = (
+            f"{title}\n(the {len(pos)} most linked of {graph.number_of_nodes()} actors; all are in the "
+            "GraphML, GEXF and CSV files)"
+        )
+    ax.set_title(title, fontsize=10)
     if caption:
-        fig.text(0.01, 0.005, caption, fontsize=8, color="#555555")
+        fig.supxlabel(fill(caption, 130), x=0.01, ha="left", fontsize=6.5, color="#555555")
     if graph.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "no actors to draw", ha="center", va="center", transform=ax.transAxes)
         return fig
-    pos = positions if positions is not None else layout(graph)
-    if len(pos) < graph.number_of_nodes():
-        ax.set_title(
-            f"{title}\n(the {len(pos)} most linked of {graph.number_of_nodes()} actors; all are in the "
-            "GraphML, GEXF and CSV files)",
-            fontsize=10,
-        )
-        graph = graph.subgraph(pos)
     for kind in DRAW_ORDER:
         # sorted: a large graph's subgraph view yields its edges in the order of a set, which
         # Python's hash seed changes from run to run
-        edges = sorted((min(u, v), max(u, v)) for u, v, d in graph.edges(data=True) if d["type"] == kind)
+        edges = sorted((min(u, v), max(u, v)) for u, v, d in drawn.edges(data=True) if d["type"] == kind)
         colour, style = EDGE_STYLES[kind]
         nx.draw_networkx_edges(
-            graph,
+            drawn,
             pos,
             ax=ax,
             edgelist=edges,
             edge_color=colour,
             style=style,
-            alpha=0.7,
-            width=[0.6 + 1.2 * graph.edges[e]["weight"] ** 0.5 for e in edges],
+            alpha=0.6,
+            width=[0.4 + 0.8 * drawn.edges[e]["weight"] ** 0.5 for e in edges],
         )
-    nodes = sorted(graph.nodes)
+    nodes = sorted(drawn.nodes)
+    sizes = dict(zip(nodes, _sizes(drawn, nodes), strict=True))
     nx.draw_networkx_nodes(
-        graph,
+        drawn,
         pos,
         ax=ax,
         nodelist=nodes,
-        node_color=[kind_colour(graph.nodes[n]["kind"]) for n in nodes],
-        node_size=_sizes(graph, nodes),
+        node_color=[kind_colour(drawn.nodes[n]["kind"]) for n in nodes],
+        node_size=[sizes[n] for n in nodes],
         alpha=0.9,
+        linewidths=0.3,
+        edgecolors="white",
     )
-    _place_labels(fig, ax, graph, pos, labels, names or {n: d["label"] for n, d in graph.nodes(data=True)})
-    kinds = sorted({graph.nodes[n]["kind"] for n in nodes})
-    links = sorted({d["type"] for _, _, d in graph.edges(data=True)}, key=LINK_KINDS.index)
-    ax.legend(
+    kinds = sorted({drawn.nodes[n]["kind"] for n in nodes})
+    links = sorted({d["type"] for _, _, d in drawn.edges(data=True)}, key=LINK_KINDS.index)
+    fig.legend(
         handles=[Line2D([], [], marker="o", linestyle="", color=kind_colour(k), label=k) for k in kinds]
         + [Line2D([], [], color=EDGE_STYLES[t][0], linestyle=EDGE_STYLES[t][1], label=t) for t in links],
-        loc="upper right",
+        loc="outside upper center",
+        ncols=len(kinds) + len(links),
         frameon=False,
-        fontsize=8,
+        fontsize=7,
     )
+    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+    pad_x, pad_y = 0.03 * (max(xs) - min(xs) or 1), 0.03 * (max(ys) - min(ys) or 1)
+    ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
+    ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
+    fig.get_layout_engine().execute(fig)  # the axes' final place: labels are placed in pixels
+    chosen = labelled(drawn, labels)
+    _place_labels(fig, ax, pos, chosen, names or {n: drawn.nodes[n]["label"] for n in chosen}, sizes)
     return fig
+
+
+def labelled(graph: nx.Graph, count: int) -> list[str]:
+    """The nodes a network figure labels, most central first: all of a graph of up to
+    ``LABEL_ALL`` nodes; else every country and region and the ``count`` most central others."""
+    ranked = most_linked(graph)
+    if len(ranked) <= LABEL_ALL:
+        return ranked
+    central = set(ranked[:count])
+    return [n for n in ranked if n in central or graph.nodes[n]["kind"] == ActorKind.COUNTRY]
+
+
+def _height(pos: dict[str, tuple[float, float]]) -> float:
+    """Figure height (inches) for the layout's shape at ``FIGURE_WIDTH``, within 4 and 10."""
+    if not pos:
+        return 4.0
+    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+    shape = (max(ys) - min(ys)) / ((max(xs) - min(xs)) or 1) if len(pos) > 1 else 1.0
+    return round(min(10.0, max(4.0, FIGURE_WIDTH * shape + 1.2)), 2)
+
+
+# where a label may go around its node: direction and text alignment, in order of preference
+_SPOTS = (
+    (0, 1, "center", "bottom"),
+    (0, -1, "center", "top"),
+    (1, 0, "left", "center"),
+    (-1, 0, "right", "center"),
+    (1, 1, "left", "bottom"),
+    (-1, 1, "right", "bottom"),
+    (1, -1, "left", "top"),
+    (-1, -1, "right", "top"),
+)
+_RINGS = (0, 8, 18, 30, 45, 65, 90, 120, 160)  # points beyond the marker's edge, nearest first
+
+
+def _place_labels(fig: Figure, ax, pos, chosen: list[str], names: dict[str, str], sizes: dict[str, float]) -> None:
+    """Label ``chosen`` nodes in order: at the nearest spot around the node (a ring of spots
+    further out when all are taken, with a line to the node) where the label stays in the
+    drawing and covers no label placed before nor any node's marker; where every spot covers a
+    marker, the one covering least and no label."""
+    renderer = fig.canvas.get_renderer()
+    scale = fig.dpi / 72  # points to pixels
+    frame = ax.get_window_extent(renderer)
+    nodes = sorted(sizes)
+    centres = ax.transData.transform([pos[n] for n in nodes])
+    radii = np.sqrt([sizes[n] for n in nodes]) / 2 * scale  # marker area is in points squared
+    markers = np.column_stack([centres - radii[:, None], centres + radii[:, None]])  # left, bottom, right, top
+    labels = np.empty((0, 4))
+    row = {n: i for i, n in enumerate(nodes)}
+    for node in chosen:
+        probe = ax.text(0, 0, names[node], fontsize=LABEL_SIZE)
+        extent = probe.get_window_extent(renderer)
+        probe.remove()
+        width, height = extent.width + 2 * scale, extent.height + 2 * scale  # room for the white box
+        (x, y), r = centres[row[node]], radii[row[node]]
+        others = np.delete(markers, row[node], axis=0)
+        best = None
+        for ring in _RINGS:
+            for dx, dy, ha, va in _SPOTS:
+                reach = r + (2 + ring) * scale
+                step = reach / 2**0.5 if dx and dy else reach
+                anchor = (x + dx * step, y + dy * step)
+                left = anchor[0] - {"left": 0, "center": width / 2, "right": width}[ha]
+                bottom = anchor[1] - {"bottom": 0, "center": height / 2, "top": height}[va]
+                box = np.array([left, bottom, left + width, bottom + height])
+                inside = box[0] >= frame.x0 and box[1] >= frame.y0 and box[2] <= frame.x1 and box[3] <= frame.y1
+                # covering a label or leaving the drawing costs more than covering any markers
+                cost = (0 if inside else 1e12) + 1e6 * _covered(box, labels) + _covered(box, others)
+                if best is None or cost < best[0]:
+                    best = (cost, ring, anchor, ha, va, box)
+                if cost == 0:
+                    break
+            if best[0] == 0:
+                break
+        _, ring, anchor, ha, va, box = best
+        labels = np.vstack([labels, box])
+        ax.annotate(
+            names[node],
+            xy=pos[node],
+            xytext=ax.transData.inverted().transform(anchor),
+            ha=ha,
+            va=va,
+            fontsize=LABEL_SIZE,
+            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "alpha": 0.8, "linewidth": 0},
+            arrowprops={"arrowstyle": "-", "color": "#444444", "linewidth": 0.5, "shrinkA": 0, "shrinkB": r / scale}
+            if ring
+            else None,
+        ).set_in_layout(False)
+
+
+def _covered(box: np.ndarray, boxes: np.ndarray) -> float:
+    """The area of ``box`` (left, bottom, right, top) that ``boxes`` cover, summed."""
+    shared = np.clip(np.minimum(box[2:], boxes[:, 2:]) - np.maximum(box[:2], boxes[:, :2]), 0, None)
+    return float((shared[:, 0] * shared[:, 1]).sum())
 
 
 def _sizes(graph: nx.Graph, nodes: list[str]) -> list[float]:
@@ -350,42 +494,15 @@ def _sizes(graph: nx.Graph, nodes: list[str]) -> list[float]:
     (the countries of a large corpus) do not cover the rest, and smaller in a crowded graph."""
     most = max(graph.nodes[n]["mentions"] for n in nodes)
     crowd = crowding(len(nodes))  # smaller markers where there are many
-    return [(10 + 890 * (graph.nodes[n]["mentions"] / most) ** 0.5) * crowd for n in nodes]
+    return [(6 + 300 * (graph.nodes[n]["mentions"] / most) ** 0.5) * crowd for n in nodes]
 
 
-def _place_labels(fig: Figure, ax, graph: nx.Graph, pos, count: int, names: dict[str, str]) -> None:
-    """Label the most central nodes, largest weighted degree first: above, below, right or left of
-    the node, wherever the label overlaps none placed before; else it is left out."""
-    ranked = most_linked(graph)
-    renderer = fig.canvas.get_renderer()
-    placed = []
-    for node in ranked:
-        if len(placed) >= count:
-            break
-        x, y = pos[node]
-        for ha, va in (("center", "bottom"), ("center", "top"), ("left", "center"), ("right", "center")):
-            text = ax.text(
-                x,
-                y,
-                names[node],
-                fontsize=8,
-                ha=ha,
-                va=va,
-                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "linewidth": 0},
-            )
-            box = text.get_window_extent(renderer)
-            if not any(box.overlaps(other) for other in placed):
-                placed.append(box)
-                break
-            text.remove()
-
-
-def save_figure(fig: Figure, stem: Path) -> list[Path]:
-    """Write ``stem.png`` (200 dpi) and ``stem.svg`` without dates, so reruns are byte-identical."""
+def save_figure(fig: Figure, stem: Path, dpi: int = 200) -> list[Path]:
+    """Write ``stem.png`` (``dpi``) and ``stem.svg`` without dates, so reruns are byte-identical."""
     paths = []
     for suffix, metadata in ((".png", {"Software": None}), (".svg", {"Date": None, "Creator": None})):
         buffer = io.BytesIO()
-        fig.savefig(buffer, format=suffix[1:], dpi=200, metadata=metadata)
+        fig.savefig(buffer, format=suffix[1:], dpi=dpi, metadata=metadata)
         path = Path(stem).with_suffix(suffix)
         write_atomic(path, buffer.getvalue())
         paths.append(path)

@@ -1,9 +1,10 @@
-"""A fact record as HTML tables for the fact sheet, one per kind of fact.
+"""HTML tables for the pages: a fact record's, one per kind of fact, and the corpus pages'.
 
 Each ``*_rows`` function gives the rows (dicts, in the order shown); ``html_table`` renders
-them with tabulate, escaped, or one line saying there is nothing of the kind. A fact's evidence
-is a link to its sentence in the sheet's marked text, shown as the words, not as an offset. No
-pandas: the sheet must open faster than pandas imports.
+them with tabulate, escaped, or one line saying there is nothing of the kind; ``frame_html``
+does the same for a pandas table of the corpus pages. A fact's evidence is a link to its
+sentence in the sheet's marked text, shown as the words, not as an offset. No pandas at import:
+the sheet must open faster than pandas imports.
 """
 
 from __future__ import annotations
@@ -21,13 +22,60 @@ def html_table(rows: list[dict], empty: str) -> str:
     if not rows:
         return f"<p>{escape(empty)}</p>"
     cells = [{k: v if isinstance(v, Html) else escape(str(v)) for k, v in row.items()} for row in rows]
-    table = tabulate(cells, headers="keys", tablefmt="unsafehtml", disable_numparse=True)
-    # JupyterLab's page style right-aligns cells, which makes Russian text hard to scan; its rule
-    # is more specific than a class, hence !important
+    return _styled(tabulate(cells, headers="keys", tablefmt="unsafehtml", disable_numparse=True))
+
+
+def frame_html(frame, empty: str) -> str:
+    """A pandas table as HTML for a page, or ``empty`` when it has no rows: no index column,
+    missing values blank, numbers right-aligned, text left-aligned; a column of long text
+    wraps (anywhere, if it must, so that a wide table fits the page), short values never."""
+    import pandas as pd  # the caller has loaded it: only the corpus pages pass tables
+
+    if frame.empty:
+        return f"<p>{escape(empty)}</p>"
+    columns = []
+    for name in frame.columns:
+        values = ["" if pd.api.types.is_scalar(v) and pd.isna(v) else v for v in frame[name]]
+        if pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name]):
+            columns.append(("n", [v if v == "" else _figure(v) for v in values]))
+        else:
+            text = [str(v) for v in values]
+            columns.append(("w" if max(map(len, text)) > SHORT else "s", text))
+    head = "".join(
+        f'<th class="{kind}">{escape(str(name))}</th>' for name, (kind, _) in zip(frame.columns, columns, strict=True)
+    )
+    body = "".join(
+        "<tr>" + "".join(f'<td class="{kind}">{escape(cells[i])}</td>' for kind, cells in columns) + "</tr>\n"
+        for i in range(len(frame))
+    )
+    return _styled(f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>")
+
+
+SHORT = 24  # characters up to which a text column never wraps
+
+
+def _figure(value) -> str:
+    """A number as a reader wants it: whole numbers in full, others to six significant digits."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.6g}"
+
+
+def _styled(table: str) -> str:
+    # JupyterLab's page style right-aligns cells (with a selector of two classes, which these
+    # match and, coming later, override) and fixes column widths, which makes Russian text hard
+    # to scan and cuts wide tables off
+    table = table.replace("<table>", '<table class="facts-table">', 1)
     return f'<div class="facts"><style>{_STYLE}</style>{table}</div>'
 
 
-_STYLE = ".facts th, .facts td {text-align: left !important; vertical-align: top}"
+_STYLE = (
+    ".facts .facts-table {table-layout: auto; margin-left: 0; max-width: 100%}"
+    ".facts .facts-table td, .facts .facts-table th {text-align: left; vertical-align: top; white-space: normal;"
+    " padding: 0.3em 0.5em}"
+    ".facts .facts-table td {max-width: 40em; overflow-wrap: break-word}"
+    ".facts .facts-table td.w {overflow-wrap: anywhere}"
+    ".facts .facts-table td.s {white-space: nowrap}"
+    ".facts .facts-table .n {text-align: right; white-space: nowrap}"
+)
 
 
 def entity_rows(entries: tuple[Person | Organization | Country | Place, ...], text: str) -> list[dict]:
@@ -52,13 +100,14 @@ def digest_rows(facts: FactRecord) -> list[dict]:
 
 
 def meeting_rows(facts: FactRecord, text: str) -> list[dict]:
-    """Meetings: kind, participants, place, date and the sentence they are told in."""
+    """Meetings: kind, participants, place, date, held or planned, and the sentence they are told in."""
     return [
         {
             "kind": m.kind,
             "participants": "; ".join(m.participants),
             "place": m.place or "",
             "date": m.date or "",
+            "status": m.status,
             "evidence": evidence_link(text, *m.evidence),
         }
         for m in facts.meetings
