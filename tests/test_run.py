@@ -62,6 +62,12 @@ def test_manifest_hashes_match_inputs_and_outputs(batch, two_corpus):
         assert entry["sha256"] == hashlib.sha256((two_corpus / entry["file"]).read_bytes()).hexdigest()
     outputs = {o["path"]: o["sha256"] for o in manifest["outputs"]}
     assert "index.html" in outputs and "data/mentions.csv" in outputs
+    # the figures for reports are outputs, and the index links them
+    figures = sorted(p.relative_to(out).as_posix() for p in (out / "figures").glob("*.*"))
+    assert "figures/actor_network.png" in figures and "figures/actor_network.txt" in figures
+    assert set(figures) <= set(outputs)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{path}"' in index for path in figures)
     for path, sha in outputs.items():
         assert hashlib.sha256((out / path).read_bytes()).hexdigest() == sha
     assert manifest["versions"]["natasha"] == "1.6.0"

@@ -451,7 +451,8 @@ def _index(out: Path, done: list[JobResult], notes: list[str], articles: list[di
         )
     data = [
         (p.relative_to(out).as_posix(), p.relative_to(out).as_posix())
-        for p in sorted((out / "data").glob("*.csv")) + sorted((out / "network").glob("*.*"))
+        for folder in ("data", "network", "figures")
+        for p in sorted((out / folder).glob("*.csv" if folder == "data" else "*.*"))
     ]
     nav = tuple((label, "index.html" if href.startswith("../") else f"html/{href}") for label, href in NAV[:3])
     return index_html("Kazakhstan defence cooperation news: outputs", entries, data, notes, nav)
@@ -482,6 +483,8 @@ def _manifest(
     outputs = {"data/extraction.json": sha256_file(out / "data" / "extraction.json"), "index.html": ""}
     outputs.update(extraction.get("outputs", {}))
     outputs.update((path, "") for r in done for path in (*_job_files(r.job), _pdf(r.job)) if (out / path).is_file())
+    # the corpus pages' figures for reports, each with its caption file
+    outputs.update((p.relative_to(out).as_posix(), "") for p in sorted((out / "figures").glob("*.*")))
     return {
         "manifest_version": MANIFEST_VERSION,
         "package_version": __version__,
