@@ -226,7 +226,7 @@ def test_real_news_keep_their_measured_accuracy():
     assert countries.precision == 1.0 and countries.recall >= 0.995
     assert totals["persons"].precision >= 0.96 and totals["persons"].recall >= 0.98
     assert totals["organizations"].precision >= 0.88 and totals["organizations"].recall >= 0.85
-    assert totals["roles"].precision >= 0.88 and totals["roles"].recall >= 0.80
+    assert totals["roles"].precision >= 0.885 and totals["roles"].recall >= 0.81
     assert totals["meetings"].precision >= 0.85 and totals["meetings"].recall >= 0.70
     assert totals["quotes"].precision >= 0.99 and totals["quotes"].recall >= 0.98
     assert totals["quote speakers"].recall >= 0.88  # the share of quotes found with the right speaker
@@ -329,4 +329,4 @@ def test_factru_testset_keeps_its_measured_accuracy():
     totals, facts = evaluate(load_documents(FACTRU / "testset"), progress=False)
     # floors just under the README's figures
     assert totals["package"]["overall"].f1 >= 0.915
-    assert facts["meeting"].f1 >= 0.39 and facts["occupation"].f1 >= 0.665 and facts["deal"].f1 >= 0.33
+    assert facts["meeting"].f1 >= 0.44 and facts["occupation"].f1 >= 0.70 and facts["deal"].f1 >= 0.355
