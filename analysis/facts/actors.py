@@ -114,8 +114,9 @@ def apply_aliases(
 ) -> tuple[list[Actor], list[str | None], set[int]]:
     """The user's corrections (rows of ``aliases.csv``, ``reading.overrides.Alias``) applied to
     one article's actors: an actor a row names takes that row's name (its kind, code and country
-    stay), so actors given one name become one; a dropped actor is none, and its mentions' ids
-    are None. Returns the actors (sorted by id), each mention's actor id and the rows used."""
+    stay), so actors given one name become one (the one that had the name already, if any); a
+    dropped actor is none, and its mentions' ids are None. Returns the actors (sorted by id),
+    each mention's actor id and the rows used."""
     if not aliases:
         return actors, list(actor_ids), set()
     renamed: dict[str, Actor | None] = {}
@@ -128,7 +129,8 @@ def apply_aliases(
         used.add(alias.row)
         new_id = actor_id(actor.kind, alias.name)
         renamed[actor.actor_id] = None if alias.action == "drop" else replace(actor, actor_id=new_id, name=alias.name)
-    merged: dict[str, Actor] = {}
+    # an actor that has the name already keeps its code and country: the others merge into it
+    merged = {a.actor_id: a for a in actors if renamed[a.actor_id] is a}
     for actor in renamed.values():
         if actor is not None:
             merged.setdefault(actor.actor_id, actor)
