@@ -30,9 +30,15 @@ _REFERENCES = {"article_id": "articles", "actor_id": "actors", "speaker_id": "ac
 _LINKS = {"meetings": ("participant_ids", "meeting_participants"), "agreements": ("party_ids", "agreement_parties")}
 
 
-def _arrow_type(annotation: str):
+def _annotation(field) -> str:
+    """A field's type as written ("int", "float | int"), whether or not annotations are strings."""
+    return field.type if isinstance(field.type, str) else getattr(field.type, "__name__", str(field.type))
+
+
+def _arrow_type(field):
     import pyarrow as pa
 
+    annotation = _annotation(field)
     return pa.int64() if annotation in _INTEGER else pa.float64() if annotation in _REAL else pa.string()
 
 
@@ -42,7 +48,7 @@ def read_table(path: Path, row: type):
     import pyarrow as pa
     from pyarrow import csv
 
-    schema = pa.schema([(f.name, _arrow_type(f.type)) for f in fields(row)])
+    schema = pa.schema([(f.name, _arrow_type(f)) for f in fields(row)])
     return csv.read_csv(
         path,
         read_options=csv.ReadOptions(column_names=schema.names, skip_rows=1, block_size=1 << 24),
@@ -87,7 +93,7 @@ def schema_sql() -> str:
     """The database's tables, keys and indexes, as SQL."""
     statements = []
     for table, row in TABLES.items():
-        columns = [_column_sql(f.name, f.type, table) for f in fields(row)]
+        columns = [_column_sql(f.name, _annotation(f), table) for f in fields(row)]
         if table not in _KEYS:
             columns.insert(0, f"{_row_key(table)} INTEGER PRIMARY KEY")
         statements.append(f"CREATE TABLE {table} (\n  " + ",\n  ".join(columns) + "\n)")
