@@ -9,7 +9,7 @@ import pytest
 from analysis import extract_corpus, load_corpus
 from analysis.errors import CorpusError
 from analysis.reading.overrides import _iso_date, apply_metadata, correction_files, read_metadata
-from conftest import ARTICLES, SEEDS, TWO
+from conftest import ARTICLES, ROOT, SEEDS, TWO
 
 METADATA = (
     "id,file,title,date,outlet,url,section\n"
@@ -144,3 +144,19 @@ def test_json_lines_give_date_and_outlet_and_say_so():
     assert found["kaztag_0001"] == ("2021-08-24", "metadata", "КазТАГ")
     assert found["agencies_00002"] == ("2022-09-12", "metadata", "")
     assert found["tass_air_defence"] == ("2023-05-05", "date line", "")
+
+
+NEWS_DEV = ROOT / ".." / "shared" / "data" / "news-dev"
+
+
+@pytest.mark.skipif(not NEWS_DEV.is_dir(), reason="../shared/data/news-dev is not here")
+def test_the_news_dev_metadata_names_every_article_once():
+    found = read_metadata(ROOT / "docs" / "news-dev" / "metadata.csv")
+    assert found.problems == ()
+    corpus = load_corpus(NEWS_DEV)
+    rows = [found.row_for(article) for article in corpus]
+    assert None not in rows and len({r.row for r in rows}) == len(corpus) == 40
+    outlets = [apply_metadata(a, r).outlet for a, r in zip(corpus, rows)]
+    assert (outlets.count("RT"), outlets.count("Независимая газета")) == (28, 12)
+    assert all(not r.published and dict(r.extra)["date_source"].startswith("not stated") for r in rows)
+    assert all(apply_metadata(a, r).title == " ".join(a.title.split()) for a, r in zip(corpus, rows))
