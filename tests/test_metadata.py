@@ -8,6 +8,7 @@ import pytest
 
 from analysis import extract_corpus, load_corpus
 from analysis.errors import CorpusError
+from analysis.reading.corpus import load_article
 from analysis.reading.overrides import _iso_date, apply_metadata, correction_files, read_metadata
 from conftest import ARTICLES, ROOT, SEEDS, TWO
 
@@ -160,3 +161,24 @@ def test_the_news_dev_metadata_names_every_article_once():
     assert (outlets.count("RT"), outlets.count("Независимая газета")) == (28, 12)
     assert all(not r.published and dict(r.extra)["date_source"].startswith("not stated") for r in rows)
     assert all(apply_metadata(a, r).title == " ".join(a.title.split()) for a, r in zip(corpus, rows))
+
+
+def test_html_meta_tags_give_date_outlet_and_url(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>Страница</title><meta property="og:site_name" content="Vlast.kz">'
+        '<meta name="date" content="2020-01-01"><meta property="article:published_time" '
+        'content="2023-03-14T09:30:00+06:00"><meta property="og:url" content="https://vlast.kz/novosti/1.html">'
+        "</head><body><h1>Казахстан и Кыргызстан провели переговоры</h1>"
+        "<p>Министры обороны обсудили сотрудничество.</p></body></html>",
+        encoding="utf-8",
+    )
+    article = load_article(page)
+    # Open Graph's date comes before a plain "date" (html_meta.csv's order), whatever the page's
+    assert (article.published, article.published_source, article.outlet, article.url) == (
+        "2023-03-14",
+        "metadata",
+        "Vlast.kz",
+        "https://vlast.kz/novosti/1.html",
+    )
+    assert article.title == "Казахстан и Кыргызстан провели переговоры"
