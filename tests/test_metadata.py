@@ -71,7 +71,7 @@ def test_a_row_overrides_title_date_outlet_url_and_keeps_extra_columns(seed_corp
     path.write_text(METADATA, encoding="utf-8")
     found = read_metadata(path)
     article = next(a for a in seed_corpus if a.id == TWO[0])
-    changed = apply_metadata(article, found.row_for(article))
+    changed = apply_metadata(article, found.rows_for(article))
     assert (changed.title, changed.title_source, changed.published, changed.published_source) == (
         "Договор о военном сотрудничестве",
         "metadata.csv",
@@ -155,11 +155,11 @@ def test_the_news_dev_metadata_names_every_article_once():
     found = read_metadata(ROOT / "docs" / "news-dev" / "metadata.csv")
     assert found.problems == ()
     corpus = load_corpus(NEWS_DEV)
-    rows = [found.row_for(article) for article in corpus]
-    assert None not in rows and len({r.row for r in rows}) == len(corpus) == 40
+    rows = [found.rows_for(article) for article in corpus]
+    assert [len(r) for r in rows] == [1] * 40 and len({r[0].row for r in rows}) == len(corpus) == 40
     outlets = [apply_metadata(a, r).outlet for a, r in zip(corpus, rows)]
     assert (outlets.count("RT"), outlets.count("Независимая газета")) == (28, 12)
-    assert all(not r.published and dict(r.extra)["date_source"].startswith("not stated") for r in rows)
+    assert all(not r[0].published and dict(r[0].extra)["date_source"].startswith("not stated") for r in rows)
     assert all(apply_metadata(a, r).title == " ".join(a.title.split()) for a, r in zip(corpus, rows))
 
 
@@ -182,3 +182,13 @@ def test_html_meta_tags_give_date_outlet_and_url(tmp_path):
         "https://vlast.kz/novosti/1.html",
     )
     assert article.title == "Казахстан и Кыргызстан провели переговоры"
+
+
+def test_a_file_row_and_an_id_row_both_apply_the_ids_winning(seed_corpus, tmp_path):
+    path = tmp_path / "metadata.csv"
+    path.write_text(
+        f"file,id,outlet,title,section\n{TWO[0]}.txt,,Tengrinews.kz,Из файла,a\n,{TWO[0]},,По id,b\n", encoding="utf-8"
+    )
+    article = next(a for a in seed_corpus if a.id == TWO[0])
+    changed = apply_metadata(article, read_metadata(path).rows_for(article))
+    assert (changed.outlet, changed.title, changed.extra) == ("Tengrinews.kz", "По id", (("section", "b"),))

@@ -230,10 +230,9 @@ def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str 
                 bar.update()
             else:
                 files[item.id] = (Path(item.path).name, item.file_sha256)
-                row = user_metadata.row_for(item)
-                if row:
-                    metadata_used.add(row.row)
-                yield apply_metadata(item, row)
+                rows = user_metadata.rows_for(item)
+                metadata_used.update(row.row for row in rows)
+                yield apply_metadata(item, rows)
 
     try:
         for result in extracted(articles(), jobs, scheduler, user_aliases.rows):

@@ -49,9 +49,11 @@ class UserMetadata:
     by_file: dict = field(default_factory=dict)
     problems: tuple[str, ...] = ()
 
-    def row_for(self, article: Article) -> ArticleMetadata | None:
-        """The row for ``article``: by its id, else by its file's name."""
-        return self.by_id.get(article.id) or self.by_file.get(Path(article.path).name)
+    def rows_for(self, article: Article) -> list[ArticleMetadata]:
+        """The rows for ``article``: the one naming its file's name, then the one naming its id
+        (whose values win: a file may hold several articles)."""
+        rows = (self.by_file.get(Path(article.path).name), self.by_id.get(article.id))
+        return [row for row in rows if row]
 
     def unused(self, used: set[int]) -> list[str]:
         """A problem for each row whose article is not in the corpus (``used``: the rows applied)."""
@@ -202,20 +204,21 @@ def _iso_date(value: str) -> str:
     return "-".join([f"{year:04d}"] + [f"{p:02d}" for p in (month, day) if p])
 
 
-def apply_metadata(article: Article, row: ArticleMetadata | None) -> Article:
-    """``article`` with the values ``row`` gives in place of those its text gave."""
-    if row is None:
-        return article
-    changes = {}
-    if row.title:
-        changes.update(title=row.title, title_source="metadata.csv")
-    if row.published:
-        changes.update(published=row.published, published_source="metadata.csv")
-    if row.outlet:
-        changes["outlet"] = row.outlet
-    if row.url:
-        changes["url"] = row.url
-    return replace(article, **changes, extra=row.extra)
+def apply_metadata(article: Article, rows: list[ArticleMetadata]) -> Article:
+    """``article`` with the values ``rows`` give (a later row's over an earlier one's) in place
+    of those its text gave."""
+    changes, extra = {}, {}
+    for row in rows:
+        if row.title:
+            changes.update(title=row.title, title_source="metadata.csv")
+        if row.published:
+            changes.update(published=row.published, published_source="metadata.csv")
+        if row.outlet:
+            changes["outlet"] = row.outlet
+        if row.url:
+            changes["url"] = row.url
+        extra.update(row.extra)
+    return replace(article, **changes, extra=tuple(extra.items())) if rows else article
 
 
 def read_aliases(path: str | Path | None) -> Aliases:
