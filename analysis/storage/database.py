@@ -16,8 +16,9 @@ import tempfile
 from dataclasses import fields
 from pathlib import Path
 
+from ..errors import ResultsError
 from ..facts.rows import TABLES
-from .store import _FILE_MODE, data_dir
+from .store import _FILE_MODE, data_dir, write_atomic
 
 DATABASE = "corpus.sqlite"
 # column types by the annotation of their row's field; every other column is text
@@ -61,18 +62,17 @@ def read_table(path: Path, row: type):
 def write_data_files(out: Path) -> list[Path]:
     """Every table of ``out/data`` as Parquet, and the SQLite database of them all (the paths
     written). Same tables, same bytes: no dates are stored, rows keep the tables' order."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     folder = data_dir(out)
     tables = {name: read_table(folder / f"{name}.csv", row) for name, row in TABLES.items()}
     written = []
     for name, table in tables.items():
-        target = folder / f"{name}.parquet"
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False) as f:
-            pq.write_table(table, f, compression="zstd")
-        Path(f.name).chmod(_FILE_MODE)
-        Path(f.name).replace(target)
-        written.append(target)
+        buffer = pa.BufferOutputStream()
+        pq.write_table(table, buffer, compression="zstd")
+        write_atomic(folder / f"{name}.parquet", buffer.getvalue().to_pybytes())
+        written.append(folder / f"{name}.parquet")
     written.append(write_database(folder / DATABASE, tables))
     return written
 
@@ -120,7 +120,8 @@ def _row_key(table: str) -> str:
 
 def write_database(path: Path, tables: dict) -> Path:
     """The tables (name -> pyarrow Table) as one SQLite database at ``path``, made in a temporary
-    file and renamed into place; foreign keys are checked before it is."""
+    file (on disk, not in memory: a large corpus makes a large database) and renamed into place;
+    foreign keys are checked before it is."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     Path(tmp).unlink()  # sqlite makes the file itself: only the free name was wanted
@@ -142,7 +143,10 @@ def write_database(path: Path, tables: dict) -> Path:
         finally:
             connection.close()
         if problems:  # the tables disagree: a defect of the package, never of the user's input
-            raise AssertionError(f"{path.name}: rows referring to no row of another table: {problems[:5]}")
+            raise ResultsError(
+                f"{path}: rows refer to no row of another table ({problems[:3]}): the package's tables "
+                "disagree; please report it with the corpus. The CSV tables are written and can be used"
+            )
         Path(tmp).chmod(_FILE_MODE)
         Path(tmp).replace(path)
     except BaseException:
