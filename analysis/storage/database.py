@@ -145,7 +145,7 @@ def write_database(path: Path, tables: dict) -> Path:
         if problems:  # the tables disagree: a defect of the package, never of the user's input
             raise ResultsError(
                 f"{path}: rows refer to no row of another table ({problems[:3]}): the package's tables "
-                "disagree; please report it with the corpus. The CSV tables are written and can be used"
+                "disagree, a defect of the package; please report it with the corpus"
             )
         Path(tmp).chmod(_FILE_MODE)
         Path(tmp).replace(path)
