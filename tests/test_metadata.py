@@ -3,6 +3,8 @@ gives; a bad row is one message naming the file, row and value, and the other ro
 
 import csv
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -192,3 +194,27 @@ def test_a_file_row_and_an_id_row_both_apply_the_ids_winning(seed_corpus, tmp_pa
     article = next(a for a in seed_corpus if a.id == TWO[0])
     changed = apply_metadata(article, read_metadata(path).rows_for(article))
     assert (changed.outlet, changed.title, changed.extra) == ("Tengrinews.kz", "По id", (("section", "b"),))
+
+
+def test_a_missing_metadata_file_on_the_command_line_is_one_line(tmp_path):
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "extract",
+            "--corpus",
+            SEEDS,
+            "--out",
+            tmp_path / "out",
+            "--metadata",
+            "x.csv",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "error: --metadata x.csv: no such file (give the path of a CSV file, or leave it out)\n"
+    assert not (tmp_path / "out").exists()
