@@ -25,6 +25,12 @@ def main(argv: list[str] | None = None) -> int:
             default=os.cpu_count() or 1,
             help="worker processes for extraction and notebooks (default: cores)",
         )
+        sub.add_argument(
+            "--metadata", default=None, help="the articles' metadata.csv (default: metadata.csv in the corpus folder)"
+        )
+        sub.add_argument(
+            "--aliases", default=None, help="actor corrections, aliases.csv (default: aliases.csv in the corpus folder)"
+        )
     extract.add_argument(
         "--scheduler",
         default=None,
@@ -71,7 +77,9 @@ def _extract(args) -> int:
     if args.scheduler and args.scheduler != "dask" and not args.scheduler.startswith("tcp://"):
         print(f"error: --scheduler must be dask or tcp://HOST:PORT, got {args.scheduler!r}", file=sys.stderr)
         return 2
-    report = extract_corpus(args.corpus, args.out, jobs=args.jobs, scheduler=args.scheduler)
+    report = extract_corpus(
+        args.corpus, args.out, jobs=args.jobs, scheduler=args.scheduler, metadata=args.metadata, aliases=args.aliases
+    )
     _print_skipped(report.skipped)
     _print_warnings(report.warnings)
     if not report.articles:
@@ -95,7 +103,15 @@ def _run(args) -> int:
         )
         return 2
     report = run_batch(
-        args.corpus, args.out, args.notebooks, jobs=args.jobs, force=args.force, sheets=args.sheets, pdf=args.pdf
+        args.corpus,
+        args.out,
+        args.notebooks,
+        jobs=args.jobs,
+        force=args.force,
+        sheets=args.sheets,
+        pdf=args.pdf,
+        metadata=args.metadata,
+        aliases=args.aliases,
     )
     _print_skipped(report.skipped)
     _print_warnings(report.warnings)

@@ -29,7 +29,7 @@ top_n = 20  # how many actors to list
 # %matplotlib inline
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 130}
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, display
 
 import analysis
 from analysis.facts.themes import theme_labels
@@ -37,6 +37,7 @@ from analysis.params import check_int, check_text, project_dirs
 from analysis.report.charts import article_lengths, corpus_timeline, themes_heatmap
 from analysis.report.figures import save_report_figure
 from analysis.report.tables import frame_html
+from analysis.storage.outlets import actors_by_outlet, dated, outlet_summary, themes_by_outlet
 
 top_n = check_int("top_n", top_n, minimum=1)
 corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
@@ -53,9 +54,12 @@ def show(figure, name: str, title: str, shows: str):
 # %% [markdown]
 # ## Articles
 #
-# `published` is an ISO date as the text gives it: `--07-10` is 10 July with no year stated.
+# `published` is an ISO date as the text gives it: `--07-10` is 10 July with no year stated;
+# `published_source` says where it came from (a date line, an agency dateline, JSON or HTML
+# metadata, or the user's `metadata.csv`). `outlet` is the outlet that published the article
+# (`metadata.csv` or a JSON `source`); `source` lists the outlets the text cites.
 # `title_source` says whether the title is the article's own title line, a headline from the
-# page or JSON metadata, or, when the article has no title, its lead sentence.
+# page or JSON metadata, `metadata.csv`, or, when the article has no title, its lead sentence.
 # `chars_removed` counts page furniture (credits, counters, prompts, menus); `chars_digest`
 # counts digests of other news appended to the story.
 
@@ -65,6 +69,8 @@ columns = [
     "title",
     "title_source",
     "published",
+    "published_source",
+    "outlet",
     "dateline",
     "source",
     "chars",
@@ -76,6 +82,16 @@ columns = [
     "warnings",
 ]
 HTML(frame_html(results.articles[columns], "No articles."))
+
+# %%
+with_date, with_year = dated(results.articles)
+HTML(
+    f"<p>{with_date} of {len(results.articles)} articles have a date of publication ({with_year} with "
+    "the year). To give an article its date, outlet or title, list it in a <code>metadata.csv</code> "
+    "beside the articles (columns <code>id</code> or <code>file</code>, and <code>date</code>, "
+    "<code>outlet</code>, <code>title</code>, <code>url</code>), or pass <code>--metadata FILE</code> "
+    "to <code>python -m analysis run</code>; see the README, “Across the corpus”.</p>"
+)
 
 # %% [markdown]
 # ## Length of each article (characters)
@@ -139,6 +155,30 @@ show(
     "Publication and dates mentioned by year",
     "articles by year of publication (where stated) and the dates they mention, by year",
 )
+
+# %% [markdown]
+# ## Outlets compared
+#
+# When the articles come from more than one outlet (column `outlet` above): each outlet's
+# articles and facts, then the share of its articles that name each area of cooperation and
+# each of the actors named in most articles, so that outlets of different size compare.
+
+# %%
+summary = outlet_summary(results.articles, {kind: results.table(kind) for kind in ("meetings", "agreements", "quotes")})
+compared = len(summary) > 1
+HTML(
+    frame_html(summary, "")
+    if compared
+    else "<p>The articles have one outlet, or none is known: give each its outlet in "
+    "<code>metadata.csv</code> (column <code>outlet</code>) to compare outlets.</p>"
+)
+
+# %%
+if compared:
+    display(HTML("<h3>Areas of cooperation by outlet</h3>"))
+    display(HTML(frame_html(themes_by_outlet(results.articles, results.table("themes")), "No area is named.")))
+    display(HTML("<h3>Actors by outlet</h3>"))
+    display(HTML(frame_html(actors_by_outlet(results.articles, results.mentions, results.actors, top_n), "No actors.")))
 
 # %% [markdown]
 # ## Lines left out of the analysis, by reason

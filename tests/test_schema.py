@@ -92,6 +92,7 @@ def test_table_columns_are_the_row_fields():
         "dates",
         "amounts",
         "themes",
+        "metadata_extra",
         "actors",
         "skipped",
     }

@@ -20,11 +20,31 @@ from ..errors import ParameterError, Skipped
 from ..facts.actors import Actor
 from ..facts.document import read_document
 from ..facts.record import build_facts
-from ..facts.rows import FACT_TABLES, ActorRow, ArticleRow, MentionRow, RemovedRow, RoleRow, SkippedRow, fact_row
+from ..facts.rows import (
+    FACT_TABLES,
+    ActorRow,
+    ArticleRow,
+    ExtraRow,
+    MentionRow,
+    RemovedRow,
+    RoleRow,
+    SkippedRow,
+    fact_row,
+)
 from ..facts.schema import to_json
 from ..network.links import as_record, network
 from ..provenance import code_hash, input_hashes, key
 from ..reading.corpus import Article, corpus_files, count_articles, iter_corpus
+from ..reading.overrides import (
+    ALIASES_FILE,
+    METADATA_FILE,
+    apply_metadata,
+    correction_files,
+    correction_hashes,
+    read_aliases,
+    read_metadata,
+)
+from ..storage.database import write_data_files
 from ..storage.folder import listed_outputs, output_folder, remove_outputs
 from ..storage.store import (
     CsvStream,
@@ -70,18 +90,27 @@ class ArticleResult:
     actors: tuple[Actor, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str = ""
+    aliases_used: frozenset[int] = frozenset()  # the rows of aliases.csv that named its actors
 
 
-_TABLES = {"articles": ArticleRow, "mentions": MentionRow, "removed": RemovedRow, "roles": RoleRow, **FACT_TABLES}
+_TABLES = {
+    "articles": ArticleRow,
+    "mentions": MentionRow,
+    "removed": RemovedRow,
+    "roles": RoleRow,
+    **FACT_TABLES,
+    "metadata_extra": ExtraRow,
+}
 
 
-def extract_article(article: Article) -> ArticleResult:
-    """The stored results of one article: a pure function of it, so any worker can run it.
+def extract_article(article: Article, aliases=()) -> ArticleResult:
+    """The stored results of one article: a pure function of it (and of the rows of the user's
+    ``aliases.csv``), so any worker can run it.
 
     A failure is returned, not raised: one bad article must not stop the others.
     """
     try:
-        doc = read_document(article)
+        doc = read_document(article, aliases)
         facts = build_facts(doc)
     except Exception as error:
         return ArticleResult(article.id, article.path, error=f"extraction failed: {type(error).__name__}: {error}")
@@ -108,8 +137,11 @@ def extract_article(article: Article) -> ArticleResult:
             mentions=len(doc.mentions),
             persons=len(facts.persons),
             warnings="; ".join(article.warnings),
+            published_source=article.published_source,
+            outlet=article.outlet,
         )
     ]
+    tables["metadata_extra"] = [ExtraRow(article.id, column, value) for column, value in article.extra]
     tables["roles"] = [RoleRow(article.id, r.actor_id, r.role, r.affiliation or "", r.start, r.stop) for r in doc.roles]
     tables["removed"] = [
         RemovedRow(article.id, p.start, p.stop, p.kind, p.text) for p in article.paragraphs if p.kind not in STORY
@@ -136,16 +168,23 @@ def extract_article(article: Article) -> ArticleResult:
         tuple(doc.actor_ids),
         tuple(doc.actors),
         tuple(f"{Path(article.path).name}: {w}" for w in article.warnings),
+        aliases_used=doc.aliases_used,
     )
 
 
-def extract_articles(articles: list[Article]) -> list[ArticleResult]:
+def extract_articles(articles: list[Article], aliases=()) -> list[ArticleResult]:
     """``extract_article`` over a few articles: one task of a worker."""
-    return [extract_article(article) for article in articles]
+    return [extract_article(article, aliases) for article in articles]
 
 
 def extract_corpus(
-    corpus_dir: str | Path, out_dir: str | Path, progress: bool = True, jobs: int = 1, scheduler: str | None = None
+    corpus_dir: str | Path,
+    out_dir: str | Path,
+    progress: bool = True,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    metadata: str | Path | None = None,
+    aliases: str | Path | None = None,
 ) -> ExtractReport:
     """Extract every article of ``corpus_dir`` and store the results under ``out_dir``.
 
@@ -155,15 +194,19 @@ def extract_corpus(
     them and results written as they arrive, in corpus order, so memory stays flat whatever the
     corpus size and the files are the same whichever way they were made. An article whose
     extraction fails is reported in ``skipped`` (and ``skipped.csv``); the others are stored
-    completely.
+    completely. ``metadata`` and ``aliases`` are the user's ``metadata.csv`` and ``aliases.csv``
+    (default: those in the corpus folder, when there; see ``reading.overrides``).
     """
     corpus = Path(corpus_dir)
+    files = correction_files(corpus, metadata, aliases)
     with output_folder(out_dir, corpus) as out:
-        return _extract(corpus, out, progress, jobs, scheduler)
+        return _extract(corpus, out, progress, jobs, scheduler, files)
 
 
-def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str | None) -> ExtractReport:
+def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str | None, user: dict) -> ExtractReport:
     items = iter_corpus(corpus)
+    user_metadata, user_aliases = read_metadata(user.get(METADATA_FILE)), read_aliases(user.get(ALIASES_FILE))
+    metadata_used, aliases_used = set(), Counter()  # rows applied (aliases: in how many articles)
     folder = data_dir(out)
     record = folder / "extraction.json"
     earlier = read_json(record).get("outputs", {})
@@ -187,10 +230,12 @@ def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str 
                 bar.update()
             else:
                 files[item.id] = (Path(item.path).name, item.file_sha256)
-                yield item
+                rows = user_metadata.rows_for(item)
+                metadata_used.update(row.row for row in rows)
+                yield apply_metadata(item, rows)
 
     try:
-        for result in extracted(articles(), jobs, scheduler):
+        for result in extracted(articles(), jobs, scheduler, user_aliases.rows):
             bar.update()
             if result.error:
                 failed.append(Skipped(result.path, result.error))
@@ -204,6 +249,7 @@ def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str 
             mentions.update(result.mention_actors)
             in_articles.update(set(result.mention_actors))
             warnings.extend(result.warnings)
+            aliases_used.update(result.aliases_used)
     except BaseException:
         for stream in streams.values():
             stream.discard()
@@ -213,6 +259,14 @@ def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str 
     for stream in streams.values():
         stream.close()
     skipped = not_loaded + failed
+    warnings.extend(
+        [
+            *user_metadata.problems,
+            *user_metadata.unused(metadata_used),
+            *user_aliases.problems,
+            *user_aliases.unused(set(aliases_used)),
+        ]
+    )
     actor_rows = [
         ActorRow(
             aid, known[aid].name, known[aid].kind, known[aid].code, known[aid].country, in_articles[aid], mentions[aid]
@@ -223,13 +277,14 @@ def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str 
     write_table(folder / "skipped.csv", SkippedRow, [SkippedRow(Path(s.path).name, s.reason) for s in skipped])
     stop_point("network")
     network = _write_network(out, load_results(out), corpus_name=corpus.name)
+    exports = write_data_files(out)
     written = [
         *(f"data/{sub}/{aid}.{suffix}" for aid in seen for sub, suffix in (("texts", "txt"), ("facts", "json"))),
         *(f"data/{name}.csv" for name in (*_TABLES, "actors", "skipped")),
-        *(p.relative_to(out).as_posix() for p in network),
+        *(p.relative_to(out).as_posix() for p in [*network, *exports]),
     ]
     remove_outputs(out, sorted(set(earlier) - set(written) - {"data/extraction.json"}))
-    inputs, code = input_hashes(corpus_files(corpus)), code_hash()
+    inputs, code = {**input_hashes(corpus_files(corpus)), **correction_hashes(user)}, code_hash()
     # written last: it lists every output with its sha256, so it vouches only for a whole extraction
     write_json(
         record,
@@ -240,6 +295,12 @@ def _extract(corpus: Path, out: Path, progress: bool, jobs: int, scheduler: str 
             "articles": {aid: files[aid][0] for aid in seen},
             "skipped": [[str(s.path), s.reason] for s in skipped],
             "warnings": warnings,
+            # the user's metadata.csv and aliases.csv, and the corrections applied
+            "corrections": {name: {"path": str(path), "sha256": inputs[name]} for name, path in sorted(user.items())},
+            "aliases": [
+                {"row": a.row, "actor": a.actor, "action": a.action, "name": a.name, "articles": aliases_used[a.row]}
+                for a in user_aliases.rows
+            ],
             "code": code,
             "key": key(inputs, code),  # a rerun with the same key has nothing to extract
             "outputs": listed_outputs(out, sorted(written)),
@@ -255,28 +316,31 @@ TASKS_AHEAD = 4  # tasks in flight per worker: keeps workers busy, bounds the me
 DASK_CONNECT_SECONDS = 10
 
 
-def extracted(articles: Iterable[Article], jobs: int = 1, scheduler: str | None = None) -> Iterator[ArticleResult]:
-    """``extract_article`` over ``articles``, results in their order: here, in worker processes,
-    or on a Dask cluster. Articles are taken from ``articles`` only as they are needed."""
+def extracted(
+    articles: Iterable[Article], jobs: int = 1, scheduler: str | None = None, aliases=()
+) -> Iterator[ArticleResult]:
+    """``extract_article`` over ``articles`` (with the user's ``aliases``), results in their
+    order: here, in worker processes, or on a Dask cluster. Articles are taken from
+    ``articles`` only as they are needed."""
     articles = iter(articles)
     if scheduler:
-        yield from _on_dask(articles, jobs, scheduler)
+        yield from _on_dask(articles, jobs, scheduler, aliases)
         return
     head = list(islice(articles, ARTICLES_PER_WORKER * jobs))
     workers = min(jobs, len(head) // ARTICLES_PER_WORKER)
     if workers <= 1:
-        yield from map(extract_article, chain(head, articles))
+        yield from map(partial(extract_article, aliases=aliases), chain(head, articles))
         return
     # The first article is extracted here: that loads the models and builds every lexicon
     # index (~1 s), once, and the forked workers share them instead of each building its own.
-    yield extract_article(head[0])
+    yield extract_article(head[0], aliases)
     gc.freeze()  # the collector in a worker then leaves the shared objects' pages uncopied
     try:
         pool = ProcessPoolExecutor(
             workers, mp_context=get_context("fork"), initializer=end_with_parent, initargs=(os.getpid(),)
         )
         try:
-            yield from _in_order(pool.submit, chain(head[1:], articles), workers)
+            yield from _in_order(partial(pool.submit, extract_articles), chain(head[1:], articles), workers, aliases)
         except BaseException:  # Ctrl-C or a failure: no task waits for the ones in flight
             stop_workers(pool)
             raise
@@ -285,20 +349,21 @@ def extracted(articles: Iterable[Article], jobs: int = 1, scheduler: str | None 
         gc.unfreeze()
 
 
-def _in_order(submit, articles: Iterator[Article], workers: int) -> Iterator[ArticleResult]:
-    """Results of ``extract_articles`` over tasks of ``TASK_ARTICLES`` articles, each handed to
-    ``submit`` (an executor's or a Dask client's), in order, with at most ``TASKS_AHEAD`` tasks
-    per worker in flight: the corpus is never all read or all held as results."""
+def _in_order(submit, articles: Iterator[Article], workers: int, aliases=()) -> Iterator[ArticleResult]:
+    """Results of ``extract_articles`` over tasks of ``TASK_ARTICLES`` articles, each handed
+    with ``aliases`` to ``submit`` (an executor's or a Dask client's, bound to
+    ``extract_articles``), in order, with at most ``TASKS_AHEAD`` tasks per worker in flight:
+    the corpus is never all read or all held as results."""
     pending = deque()
     while task := list(islice(articles, TASK_ARTICLES)):
-        pending.append(submit(extract_articles, task))
+        pending.append(submit(task, aliases))
         if len(pending) >= TASKS_AHEAD * workers:
             yield from pending.popleft().result()
     while pending:
         yield from pending.popleft().result()
 
 
-def _on_dask(articles: Iterator[Article], jobs: int, scheduler: str) -> Iterator[ArticleResult]:
+def _on_dask(articles: Iterator[Article], jobs: int, scheduler: str, aliases=()) -> Iterator[ArticleResult]:
     from dask.distributed import Client, LocalCluster
 
     if scheduler == "dask":
@@ -317,7 +382,8 @@ def _on_dask(articles: Iterator[Article], jobs: int, scheduler: str) -> Iterator
         raise ParameterError(f"scheduler must be dask or tcp://HOST:PORT, got {scheduler!r}")
     try:
         # pure=False: every task is new work, never a cached result
-        yield from _in_order(partial(client.submit, pure=False), articles, max(1, sum(client.nthreads().values())))
+        submit = partial(client.submit, extract_articles, pure=False)
+        yield from _in_order(submit, articles, max(1, sum(client.nthreads().values())), aliases)
     finally:
         client.close()
         if cluster is not None:

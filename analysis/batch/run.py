@@ -30,6 +30,7 @@ from .. import __version__
 from ..errors import AnalysisError, CorpusError, Skipped
 from ..provenance import code_hash, input_hashes, inputs_changed, key, sha256_file
 from ..reading.corpus import corpus_files
+from ..reading.overrides import ALIASES_FILE, METADATA_FILE, correction_files, correction_hashes
 from ..report.render import Citation, IndexEntry, Page, bibtex, csl_json, index_html, notebook_html
 from ..storage.folder import (
     MANIFEST_VERSION,
@@ -97,9 +98,17 @@ class RunReport:
 
 
 def plan_jobs(
-    corpus: Path, out: Path, notebooks: Path, articles: list[dict], inputs: dict[str, str], code: str
+    corpus: Path,
+    out: Path,
+    notebooks: Path,
+    articles: list[dict],
+    inputs: dict[str, str],
+    code: str,
+    facts: dict[str, str] | None = None,
 ) -> list[Job]:
     """The corpus notebooks, then one fact sheet per article (``articles``: rows of articles.csv).
+    ``facts`` (path -> sha256 of each fact record) puts the record a sheet shows in its key, so
+    that a line of metadata.csv or aliases.csv redoes the sheets of the articles it changed.
 
     A job's key leaves out the folders: its inputs are in it by their sha256, so a moved or
     copied output folder (or corpus) is still current."""
@@ -127,6 +136,7 @@ def plan_jobs(
     for row in articles:
         parameters = {**common, "article_id": row["article_id"]}
         own = {row["file"]: inputs.get(row["file"], ""), "text": row["sha256"]}
+        own["facts"] = (facts or {}).get(f"data/facts/{row['article_id']}.json", "")
         name, title = f"{FACT_SHEET}_{row['article_id']}", f"Fact sheet: {row['title'] or row['article_id']}"
         described, changed = f"{row['file']}, sha256 {own[row['file']]}", inputs_changed(corpus, {row["file"]: ""})
         jobs.append(
@@ -241,18 +251,22 @@ def run_batch(
     force: bool = False,
     sheets: str | None = None,
     pdf: bool = False,
+    metadata: str | Path | None = None,
+    aliases: str | Path | None = None,
 ) -> RunReport:
     """Extract the corpus, run every notebook, and write ``index.html`` and ``manifest.json``;
     outputs whose inputs did not change, and whose bytes still match the manifest, are kept (all
     are redone with ``force``). ``sheets`` chooses the fact sheets to render (see ``sheet_ids``);
     current sheets of the other articles are kept, never removed. With ``pdf`` every rendered
-    page is also written as ``pdf/<name>.pdf``."""
+    page is also written as ``pdf/<name>.pdf``. ``metadata`` and ``aliases`` are the user's
+    ``metadata.csv`` and ``aliases.csv`` (default: those in the corpus folder, when there)."""
     started, clock = time.time(), time.perf_counter()
     corpus, notebooks = Path(corpus_dir).resolve(), Path(notebooks_dir).resolve()
     if not corpus.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus} (pass an existing folder of articles)")
+    user = correction_files(corpus, metadata, aliases)
     with output_folder(out_dir, corpus) as out:
-        return _run(corpus, out, notebooks, jobs, progress, force, sheets, pdf, started, clock)
+        return _run(corpus, out, notebooks, jobs, progress, force, sheets, pdf, started, clock, user)
 
 
 def _run(
@@ -266,9 +280,11 @@ def _run(
     pdf: bool,
     started: float,
     clock: float,
+    user: dict,
 ) -> RunReport:
     redone = []  # outputs found missing or changed since the run that listed them, and redone
-    inputs, code = input_hashes(corpus_files(corpus)), code_hash()
+    # metadata.csv and aliases.csv are inputs too: a change to them redoes what they change
+    inputs, code = {**input_hashes(corpus_files(corpus)), **correction_hashes(user)}, code_hash()
     extraction = read_json(out / "data" / "extraction.json")
     current = not force and extraction.get("key") == key(inputs, code)
     changed = changed_outputs(out, extraction.get("outputs", {})) if current else []
@@ -277,14 +293,22 @@ def _run(
     if not current or changed:
         from .extract import extract_corpus
 
-        extract_corpus(corpus, out, progress=progress, jobs=jobs or os.cpu_count() or 1)
+        extract_corpus(
+            corpus,
+            out,
+            progress=progress,
+            jobs=jobs or os.cpu_count() or 1,
+            metadata=user.get(METADATA_FILE),
+            aliases=user.get(ALIASES_FILE),
+        )
         extraction = read_json(out / "data" / "extraction.json")
     with open(out / "data" / "articles.csv", encoding="utf-8", newline="") as f:
         articles = list(csv.DictReader(f))
     chosen, sheets_note = sheet_ids(sheets, [row["article_id"] for row in articles])
     wanted = {f"{FACT_SHEET}_{aid}" for aid in chosen} | {name for name, _ in CORPUS_NOTEBOOKS}
     # no article, no notebook: their pages would only fail on empty tables
-    plan = plan_jobs(corpus, out, notebooks, articles, inputs, code) if articles else []
+    facts = {path: sha for path, sha in extraction.get("outputs", {}).items() if path.startswith("data/facts/")}
+    plan = plan_jobs(corpus, out, notebooks, articles, inputs, code, facts) if articles else []
     before = read_json(out / "manifest.json")
     previous = {n["name"]: n for n in before.get("notebooks", [])}
     own = before.get("manifest_version") == MANIFEST_VERSION  # an older manifest listed others' files too
@@ -494,6 +518,9 @@ def _manifest(
         "versions": {name: metadata.version(name) for name in VERSIONED},
         "parameters": {"corpus": str(corpus), "out": str(out), "jobs": jobs, "force": force},
         "inputs": [{"file": name, "sha256": sha} for name, sha in inputs],
+        # the user's metadata.csv and aliases.csv, and each alias applied (in how many articles)
+        "corrections": extraction.get("corrections", {}),
+        "aliases": extraction.get("aliases", []),
         "notebooks": [
             {**asdict(r.job), "status": r.status, "seconds": r.seconds, "error": r.error, "reused": r.reused}
             for r in done

@@ -109,6 +109,35 @@ def resolve_actors(
     return actors, ids
 
 
+def apply_aliases(
+    actors: list[Actor], actor_ids: list[str], aliases=()
+) -> tuple[list[Actor], list[str | None], set[int]]:
+    """The user's corrections (rows of ``aliases.csv``, ``reading.overrides.Alias``) applied to
+    one article's actors: an actor a row names takes that row's name (its kind, code and country
+    stay), so actors given one name become one (the one that had the name already, if any); a
+    dropped actor is none, and its mentions' ids are None. Returns the actors (sorted by id),
+    each mention's actor id and the rows used."""
+    if not aliases:
+        return actors, list(actor_ids), set()
+    renamed: dict[str, Actor | None] = {}
+    used = set()
+    for actor in actors:
+        alias = next((a for a in aliases if a.matches(actor.actor_id, actor.name)), None)
+        if alias is None:
+            renamed[actor.actor_id] = actor
+            continue
+        used.add(alias.row)
+        new_id = actor_id(actor.kind, alias.name)
+        renamed[actor.actor_id] = None if alias.action == "drop" else replace(actor, actor_id=new_id, name=alias.name)
+    # an actor that has the name already keeps its code and country: the others merge into it
+    merged = {a.actor_id: a for a in actors if renamed[a.actor_id] is a}
+    for actor in renamed.values():
+        if actor is not None:
+            merged.setdefault(actor.actor_id, actor)
+    ids = [renamed[aid].actor_id if renamed[aid] else None for aid in actor_ids]
+    return [merged[aid] for aid in sorted(merged)], ids, used
+
+
 def _places_read_as_people(mentions, full_names: list[str]) -> list[Mention]:
     """The mentions, a one-word "person" that is no word of the article's full names typed as the
     place or organisation it names: as the article's other mentions of that name are ("Лесото"

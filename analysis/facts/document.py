@@ -16,7 +16,7 @@ from ..language.nlp import Mention, Sentence, analyse
 from ..language.syntax import Token, parse_sentences
 from ..reading.corpus import Article
 from ..vocabulary import STORY, Block
-from .actors import Actor, resolve_actors
+from .actors import Actor, apply_aliases, resolve_actors
 from .amounts import find_amounts
 from .roles import PersonRole, person_roles
 
@@ -24,7 +24,7 @@ from .roles import PersonRole, person_roles
 @dataclass(frozen=True, slots=True)
 class Document:
     """An article with its sentences, its mentions (in text order) and the actor id of each,
-    its actors (sorted by id) and the roles of its people."""
+    its actors (sorted by id), the roles of its people and the rows of ``aliases.csv`` applied."""
 
     article: Article
     sentences: tuple[Sentence, ...]
@@ -32,6 +32,7 @@ class Document:
     actor_ids: tuple[str, ...]
     actors: tuple[Actor, ...]
     roles: tuple[PersonRole, ...] = ()
+    aliases_used: frozenset[int] = frozenset()
     by_id: dict[str, Actor] = field(init=False, repr=False, compare=False)
     by_sentence: dict[int, list[tuple[Mention, str]]] = field(init=False, repr=False, compare=False)
     _parses: dict[int, list[Token]] = field(init=False, repr=False, compare=False)
@@ -106,9 +107,14 @@ class Document:
         return [s for s in self.sentences if s.index not in digest and candidates.search(self.text, s.start, s.stop)]
 
 
-def read_document(article: Article) -> Document:
-    """The article's sentences, mentions, actors and roles: what every fact finder takes."""
+def read_document(article: Article, aliases=()) -> Document:
+    """The article's sentences, mentions, actors and roles: what every fact finder takes.
+    ``aliases`` (rows of the user's ``aliases.csv``) rename, merge or drop actors first, so that
+    every fact names them as corrected; the mentions of a dropped actor are left out."""
     analysis = analyse(article)
     actors, actor_ids = resolve_actors(analysis.mentions, article.source_spans)
-    document = Document(article, analysis.sentences, analysis.mentions, tuple(actor_ids), tuple(actors))
+    actors, ids, used = apply_aliases(actors, actor_ids, aliases)
+    kept = [(m, aid) for m, aid in zip(analysis.mentions, ids) if aid is not None]
+    mentions, actor_ids = tuple(m for m, _ in kept), tuple(aid for _, aid in kept)
+    document = Document(article, analysis.sentences, mentions, actor_ids, tuple(actors), aliases_used=frozenset(used))
     return replace(document, roles=tuple(person_roles(document)))

@@ -32,6 +32,8 @@ class ArticleRow:
     mentions: int
     persons: int
     warnings: str  # "; "-joined
+    published_source: str  # where the date came from: date line, dateline, metadata, metadata.csv
+    outlet: str  # the outlet that published it: metadata.csv or a JSON ``source``
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,16 @@ class ThemeRow:
     count: int
 
 
+@dataclass(frozen=True, slots=True)
+class ExtraRow:
+    """``metadata_extra.csv``: a column of ``metadata.csv`` beyond id, file, title, date, outlet
+    and url, one row per article and column with a value."""
+
+    article_id: str
+    column: str
+    value: str
+
+
 # the fact record's lists that have a table of their own, and that table's row
 FACT_TABLES: dict[str, type] = {
     "meetings": MeetingRow,
@@ -185,6 +197,7 @@ TABLES: dict[str, type] = {
     "removed": RemovedRow,
     "roles": RoleRow,
     **FACT_TABLES,
+    "metadata_extra": ExtraRow,
     "actors": ActorRow,
     "skipped": SkippedRow,
 }

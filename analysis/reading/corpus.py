@@ -27,6 +27,8 @@ ANALYSED = tuple(Block)
 DATE_LINE, REPEATED_TITLE, PAGE_HEADER = "date line", "repeated title", "page header"
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _DATE_LINE_WINDOW = 6  # a publication date line stands among the first lines of a page
+# the user's files beside the articles (reading/overrides.py): read apart, never as articles
+USER_FILES = ("metadata.csv", "aliases.csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,10 @@ class Article:
     headline, JSON field) or ``"lead sentence"`` when the text has no title. ``published`` is
     an ISO date, possibly partial (``"--07-10"``: a day and month without a year), or ``""``.
     ``sources`` are the outlets the text cites; ``source_spans`` where it names them.
+    ``published_source`` says where the date came from (``"date line"``, ``"dateline"``,
+    ``"metadata"``: a JSON ``date``, or ``"metadata.csv"``); ``outlet`` is the outlet that
+    published the article (a JSON ``source``, or ``metadata.csv``); ``extra`` are the other
+    columns of its ``metadata.csv`` row, as (name, value).
     """
 
     id: str
@@ -74,6 +80,9 @@ class Article:
     warnings: tuple[str, ...] = ()
     line: int = 0
     file_sha256: str = ""
+    published_source: str = ""
+    outlet: str = ""
+    extra: tuple[tuple[str, str], ...] = ()
 
     @property
     def analysed_paragraphs(self) -> tuple[Paragraph, ...]:
@@ -171,7 +180,7 @@ def corpus_entries(folder: Path) -> list[tuple[Path, str]]:
     end), a file too large to hold are named, never followed."""
     entries, inside = [], folder.resolve()
     for entry in sorted(folder.iterdir()):
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name in USER_FILES:
             continue
         if _undecodable(entry.name):  # shown with its bytes escaped: it can be neither printed nor stored
             shown = entry.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
@@ -269,9 +278,11 @@ def build_article(document: Decoded) -> Article:
     texts = [line for _, _, line in lines]
     kinds = [furniture(line) or BODY for line in texts]
     published = parse_date(document.date) if document.date else None
+    published_source = "metadata" if published else ""
     for index in range(min(_DATE_LINE_WINDOW, len(texts))):
         if kinds[index] == BODY and parse_date(texts[index]):
             kinds[index] = DATE_LINE
+            published_source = published_source or DATE_LINE
             published = published or parse_date(texts[index])
     title, title_source, warnings = _title(texts, kinds, document.title_hint)
     warnings[:0] = document.warnings
@@ -290,7 +301,8 @@ def build_article(document: Decoded) -> Article:
         found = find_dateline(line) if not dateline and kind == BODY else None
         if found:
             dateline = found.place
-            published = published or found.date
+            if not published and found.date:
+                published, published_source = found.date, "dateline"
             if found.outlet:
                 sources.append((found.outlet, start + found.outlet_start, start + found.outlet_stop))
         sources.extend((s.name, s.start, s.stop) for s in find_sources(line, start))
@@ -317,6 +329,8 @@ def build_article(document: Decoded) -> Article:
         warnings=tuple(warnings),
         line=document.line,
         file_sha256=document.file_sha256 or document.sha256,
+        published_source=published_source,
+        outlet=document.source,
     )
 
 

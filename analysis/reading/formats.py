@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -20,7 +21,7 @@ from bs4.element import CData
 from charset_normalizer import from_bytes
 
 from ..errors import CorpusError
-from ..lexicon import encodings
+from ..lexicon import encodings, rows
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 # An id becomes a file name under output/ (also inside longer names: fact_sheet_<id>.html), so
@@ -109,8 +110,8 @@ def read_documents(path: Path) -> Iterable[Decoded | CorpusError]:
     article_id = safe_id(path.stem)
     sha = hashlib.sha256(data).hexdigest()
     if suffix in (".html", ".htm"):
-        text, encoding, title = _html(data)
-        return [_document(article_id, path, sha, text, encoding, title_hint=title)]
+        text, encoding, title, meta = _html(data)
+        return [_document(article_id, path, sha, text, encoding, title_hint=title, **meta)]
     data, cut = whole_characters(data)
     text, encoding = decode(data)
     return [_document(article_id, path, sha, text, encoding, warnings=(cut,) if cut else ())]
@@ -166,8 +167,9 @@ def _document(article_id, path, sha, text, encoding, **meta) -> Decoded:
     return Decoded(article_id, str(path), sha, text, encoding, file_sha256=sha, **meta)
 
 
-def _html(data: bytes) -> tuple[str, str, str]:
-    """Visible text of a page, one block per line, and the page's headline."""
+def _html(data: bytes) -> tuple[str, str, str, dict[str, str]]:
+    """Visible text of a page, one block per line, its encoding, the page's headline, and the
+    date, outlet (``source``) and url its ``<meta>`` tags give (``html_meta.csv``)."""
     declared = EncodingDetector.find_declared_encoding(data, is_html=True)
     try:
         markup, encoding = (data.decode(declared), declared) if declared else decode(data)
@@ -175,12 +177,37 @@ def _html(data: bytes) -> tuple[str, str, str]:
         markup, encoding = decode(data)
     soup = BeautifulSoup(markup, "html.parser")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    meta = _meta(soup)
     for tag in soup.find_all(_HIDDEN):
         tag.decompose()
     h1 = soup.find("h1")
     headline = " ".join(h1.get_text(" ").split()) if h1 else ""
     lines = (" ".join(line.split()) for line in normalise_newlines(_block_text(soup)).split("\n"))
-    return "\n".join(line for line in lines if line) + "\n", encoding, headline or page_title
+    return "\n".join(line for line in lines if line) + "\n", encoding, headline or page_title, meta
+
+
+@cache
+def _meta_fields() -> tuple[tuple[str, str, str], ...]:
+    """(Decoded field, attribute, its value in lower case) of ``html_meta.csv``, in order."""
+    fields = {"outlet": "source"}  # the outlet that published the page is a Decoded's source
+    return tuple(
+        (fields.get(r["field"], r["field"]), r["attribute"], r["value"].lower()) for r in rows("html_meta.csv")
+    )
+
+
+def _meta(soup: BeautifulSoup) -> dict[str, str]:
+    """The first value of each field (date, source, url) that the page's ``<meta>`` tags give, in
+    the order of ``html_meta.csv``."""
+    found: dict[str, str] = {}
+    tags = soup.find_all("meta", content=True)
+    for field, attribute, value in _meta_fields():
+        if field in found:
+            continue
+        for tag in tags:
+            if str(tag.get(attribute, "")).lower() == value and tag["content"].strip():
+                found[field] = " ".join(tag["content"].split())
+                break
+    return found
 
 
 _END = object()  # marks, on the walk's stack, where a block element ends
