@@ -45,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also write the overview, the network page and each fact sheet as PDF under pdf/",
     )
+    run.add_argument(
+        "--dossiers",
+        type=int,
+        default=None,
+        help="actor dossiers to render, of the most mentioned actors (default: 5; 0 for none)",
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "extract":
@@ -83,7 +89,7 @@ def _extract(args) -> int:
 
 
 def _run(args) -> int:
-    from .batch.run import run_batch
+    from .batch.run import DOSSIERS, run_batch
 
     if args.jobs < 1:
         print(f"error: --jobs must be at least 1, got {args.jobs}", file=sys.stderr)
@@ -94,8 +100,19 @@ def _run(args) -> int:
             file=sys.stderr,
         )
         return 2
+    dossiers = DOSSIERS if args.dossiers is None else args.dossiers
+    if dossiers < 0:
+        print(f"error: --dossiers must be 0 or more, got {dossiers}", file=sys.stderr)
+        return 2
     report = run_batch(
-        args.corpus, args.out, args.notebooks, jobs=args.jobs, force=args.force, sheets=args.sheets, pdf=args.pdf
+        args.corpus,
+        args.out,
+        args.notebooks,
+        jobs=args.jobs,
+        force=args.force,
+        sheets=args.sheets,
+        pdf=args.pdf,
+        dossiers=dossiers,
     )
     _print_skipped(report.skipped)
     _print_warnings(report.warnings)

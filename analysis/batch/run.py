@@ -30,6 +30,7 @@ from .. import __version__
 from ..errors import AnalysisError, CorpusError, Skipped
 from ..provenance import code_hash, input_hashes, inputs_changed, key, sha256_file
 from ..reading.corpus import corpus_files
+from ..report.dossier import most_mentioned, page_name
 from ..report.render import Citation, IndexEntry, Page, bibtex, csl_json, index_html, notebook_html
 from ..storage.folder import (
     MANIFEST_VERSION,
@@ -42,13 +43,23 @@ from ..storage.store import read_json, write_atomic, write_json
 from .workers import end_with_parent, stop_point, stop_workers
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
-CORPUS_NOTEBOOKS = (("corpus_overview", "Corpus overview"), ("actor_network", "Actor network"))
+CORPUS_NOTEBOOKS = (
+    ("corpus_overview", "Corpus overview"),
+    ("actor_network", "Actor network"),
+    ("timeline", "Timeline"),
+    ("facts_table", "Facts"),
+)
 FACT_SHEET = "fact_sheet"
+DOSSIER = "actor_dossier"
+DOSSIERS = 5  # dossiers rendered by default: of the most mentioned actors
 # the bar atop every rendered page (paths relative to html/); the index lists every fact sheet
 NAV = (
     ("Index", "../index.html"),
     ("Corpus overview", "corpus_overview.html"),
     ("Actor network", "actor_network.html"),
+    ("Timeline", "timeline.html"),
+    ("Facts", "facts_table.html"),
+    ("Actor dossiers", "../index.html#actor-dossiers"),
     ("Fact sheets", "../index.html#fact-sheets"),
 )
 EXECUTION_TIMEOUT = 600  # seconds a single cell may run before the notebook counts as failed
@@ -97,9 +108,16 @@ class RunReport:
 
 
 def plan_jobs(
-    corpus: Path, out: Path, notebooks: Path, articles: list[dict], inputs: dict[str, str], code: str
+    corpus: Path,
+    out: Path,
+    notebooks: Path,
+    articles: list[dict],
+    inputs: dict[str, str],
+    code: str,
+    dossiers: tuple[tuple[str, str], ...] = (),
 ) -> list[Job]:
-    """The corpus notebooks, then one fact sheet per article (``articles``: rows of articles.csv).
+    """The corpus notebooks, the dossiers of ``dossiers`` (actor id and name), then one fact sheet
+    per article (``articles``: rows of articles.csv).
 
     A job's key leaves out the folders: its inputs are in it by their sha256, so a moved or
     copied output folder (or corpus) is still current."""
@@ -120,6 +138,21 @@ def plan_jobs(
                 key(sha256_file(path), {}, code, inputs),
                 _cite(title, described, changed),
                 _citation(name, title, label.lower(), described, changed),
+            )
+        )
+    path = notebooks / f"{DOSSIER}.ipynb"
+    for actor_id, actor_name in dossiers:
+        name, title = page_name(actor_id), f"Actor dossier: {actor_name}"
+        jobs.append(
+            Job(
+                str(path),
+                name,
+                title,
+                "Actor dossiers",
+                {**common, "actor": actor_id},
+                key(sha256_file(path), {"actor": actor_id}, code, inputs),
+                _cite(title, described, changed),
+                _citation(name, title, "actor dossier", described, changed),
             )
         )
     path = notebooks / f"{FACT_SHEET}.ipynb"
@@ -199,7 +232,7 @@ def execute_job(job: Job, out: str) -> JobResult:
             write_atomic(html / f"{job.name}.bib", bibtex(job.citation))
             write_atomic(html / f"{job.name}.csl.json", csl_json(job.citation))
             citations = (("BibTeX", f"{job.name}.bib"), ("CSL-JSON", f"{job.name}.csl.json"))
-        current = job.title.partition(":")[0] if job.section == "Corpus" else "Fact sheets"
+        current = job.title.partition(":")[0] if job.section == "Corpus" else job.section
         page = Page(job.title, NAV, current, job.cite, citations)
         write_atomic(html / f"{job.name}.html", notebook_html(executed, page))
     return JobResult(job, status, round(time.perf_counter() - started, 2), error)
@@ -241,18 +274,20 @@ def run_batch(
     force: bool = False,
     sheets: str | None = None,
     pdf: bool = False,
+    dossiers: int = DOSSIERS,
 ) -> RunReport:
     """Extract the corpus, run every notebook, and write ``index.html`` and ``manifest.json``;
     outputs whose inputs did not change, and whose bytes still match the manifest, are kept (all
     are redone with ``force``). ``sheets`` chooses the fact sheets to render (see ``sheet_ids``);
     current sheets of the other articles are kept, never removed. With ``pdf`` every rendered
-    page is also written as ``pdf/<name>.pdf``."""
+    page is also written as ``pdf/<name>.pdf``. ``dossiers`` actor dossiers are rendered, of the
+    most mentioned actors."""
     started, clock = time.time(), time.perf_counter()
     corpus, notebooks = Path(corpus_dir).resolve(), Path(notebooks_dir).resolve()
     if not corpus.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus} (pass an existing folder of articles)")
     with output_folder(out_dir, corpus) as out:
-        return _run(corpus, out, notebooks, jobs, progress, force, sheets, pdf, started, clock)
+        return _run(corpus, out, notebooks, jobs, progress, force, sheets, pdf, started, clock, dossiers)
 
 
 def _run(
@@ -266,6 +301,7 @@ def _run(
     pdf: bool,
     started: float,
     clock: float,
+    dossiers: int = DOSSIERS,
 ) -> RunReport:
     redone = []  # outputs found missing or changed since the run that listed them, and redone
     inputs, code = input_hashes(corpus_files(corpus)), code_hash()
@@ -282,9 +318,14 @@ def _run(
     with open(out / "data" / "articles.csv", encoding="utf-8", newline="") as f:
         articles = list(csv.DictReader(f))
     chosen, sheets_note = sheet_ids(sheets, [row["article_id"] for row in articles])
+    with open(out / "data" / "actors.csv", encoding="utf-8", newline="") as f:
+        actors = list(csv.DictReader(f))
+    names = {row["actor_id"]: row["name"] for row in actors}
+    dossier = tuple((actor_id, names[actor_id]) for actor_id in most_mentioned(actors, dossiers))
     wanted = {f"{FACT_SHEET}_{aid}" for aid in chosen} | {name for name, _ in CORPUS_NOTEBOOKS}
+    wanted |= {page_name(actor_id) for actor_id, _ in dossier}
     # no article, no notebook: their pages would only fail on empty tables
-    plan = plan_jobs(corpus, out, notebooks, articles, inputs, code) if articles else []
+    plan = plan_jobs(corpus, out, notebooks, articles, inputs, code, dossier) if articles else []
     before = read_json(out / "manifest.json")
     previous = {n["name"]: n for n in before.get("notebooks", [])}
     own = before.get("manifest_version") == MANIFEST_VERSION  # an older manifest listed others' files too
@@ -453,7 +494,11 @@ def _index(out: Path, done: list[JobResult], notes: list[str], articles: list[di
         (p.relative_to(out).as_posix(), p.relative_to(out).as_posix())
         for p in sorted((out / "data").glob("*.csv")) + sorted((out / "network").glob("*.*"))
     ]
-    nav = tuple((label, "index.html" if href.startswith("../") else f"html/{href}") for label, href in NAV[:3])
+    nav = tuple(
+        (label, "index.html" if href.startswith("../") else f"html/{href}")
+        for label, href in NAV
+        if not href.startswith("../index.html#")
+    )
     return index_html("Kazakhstan defence cooperation news: outputs", entries, data, notes, nav)
 
 
