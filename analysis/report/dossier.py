@@ -31,9 +31,14 @@ def find_actor(actors: list[dict], value: str) -> str:
         raise ParameterError(
             f"parameter actor {value!r} names {len(found)} actors: {listed}{more}; pass one of these ids"
         )
-    close = difflib.get_close_matches(wanted, [row["name"].lower() for row in actors], n=5, cutoff=0.6)
-    named = {row["name"].lower(): row for row in actors}
-    hint = "; ".join(f"{named[n]['name']} ({named[n]['actor_id']})" for n in close)
+    # a misspelt name or surname: "Шайгу" -> Сергей Шойгу
+    named = {}
+    for row in actors:
+        for key in (row["name"].lower(), *row["name"].lower().split()):
+            named.setdefault(key, row)
+    close = difflib.get_close_matches(wanted, sorted(named), n=5, cutoff=0.6)
+    rows = list({named[n]["actor_id"]: named[n] for n in close}.values())
+    hint = "; ".join(f"{row['name']} ({row['actor_id']})" for row in rows)
     raise ParameterError(
         f"parameter actor {value!r} names no actor of data/actors.csv"
         + (f"; did you mean: {hint}" if hint else ": use an actor id or name from that table")
