@@ -492,7 +492,9 @@ def _index(out: Path, done: list[JobResult], notes: list[str], articles: list[di
         )
     data = [
         (p.relative_to(out).as_posix(), p.relative_to(out).as_posix())
-        for p in sorted((out / "data").glob("*.csv")) + sorted((out / "network").glob("*.*"))
+        for p in sorted((out / "data").glob("*.csv"))
+        + sorted((out / "data").glob("facts.xlsx"))  # written by the facts table's notebook
+        + sorted((out / "network").glob("*.*"))
     ]
     nav = tuple(
         (label, "index.html" if href.startswith("../") else f"html/{href}")
