@@ -29,7 +29,9 @@ NAMES = ["corpus_overview", "actor_network", "timeline", "facts_table", *(f"fact
 def test_rendered_notebooks_hold_no_warning_and_no_stderr(rendered):
     done, out = rendered
     assert done.returncode == 0, done.stderr[-3000:]
-    for name in NAMES:
+    dossiers = sorted(p.stem for p in (out / "notebooks").glob("actor_dossier_*.ipynb"))
+    assert len(dossiers) == 5  # of the five most mentioned actors, by default
+    for name in [*NAMES, *dossiers]:
         nb = nbformat.read(out / "notebooks" / f"{name}.ipynb", as_version=4)
         outputs = [o for cell in nb.cells for o in cell.get("outputs", [])]
         assert [o for o in outputs if o.get("name") == "stderr" or o["output_type"] == "error"] == [], name
