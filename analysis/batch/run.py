@@ -127,6 +127,8 @@ def plan_jobs(
     described = f"{len(inputs)} files, sha256 of each in manifest.json"
     for name, label in CORPUS_NOTEBOOKS:
         path = notebooks / f"{name}.ipynb"
+        if not path.is_file():  # a --notebooks folder of some of the project's notebooks runs those
+            continue
         title = f"{label}: {len(articles)} articles"
         jobs.append(
             Job(
@@ -141,7 +143,7 @@ def plan_jobs(
             )
         )
     path = notebooks / f"{DOSSIER}.ipynb"
-    for actor_id, actor_name in dossiers:
+    for actor_id, actor_name in dossiers if path.is_file() else ():
         name, title = page_name(actor_id), f"Actor dossier: {actor_name}"
         jobs.append(
             Job(
