@@ -270,6 +270,7 @@ def met_pairs(rows: list[dict], level: str, kinds: dict[str, str]) -> Counter:
 # ---- Excel ----------------------------------------------------------------------------------------
 
 XLSX_COLUMNS = tuple(c for c in COLUMNS if c != "anchor") + ("sentence_start",)
+_WIDTHS = {"fact": 60, "actors": 40, "title": 50, "evidence": 80, "article_id": 24, "actor_ids": 40, "outlets": 20}
 _FIXED = (1980, 1, 1, 0, 0, 0)  # zip's earliest date: the file carries no date of its own
 
 
@@ -278,6 +279,7 @@ def write_xlsx(rows: list[dict], path: Path) -> None:
     it, the top row frozen; ``sentence_start`` the offset of the evidence's sentence in the
     article's text). The same rows give the same bytes: no creation date, fixed zip dates."""
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
@@ -287,8 +289,8 @@ def write_xlsx(rows: list[dict], path: Path) -> None:
         sheet.append([row[c] for c in XLSX_COLUMNS[:-1]] + [int(row["anchor"][1:])])
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    for column, width in zip("ABCDEFGHIJKLMNO", (10, 10, 11, 10, 10, 60, 40, 15, 10, 50, 11, 20, 80, 24, 40)):
-        sheet.column_dimensions[column].width = width
+    for number, name in enumerate(XLSX_COLUMNS):
+        sheet.column_dimensions[get_column_letter(number + 1)].width = _WIDTHS.get(name, 11)
     book.properties.creator = "analysis package"
     buffer = io.BytesIO()
     book.save(buffer)
