@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/scale.py 300 2000
 	$(PY) benchmarks/notebooks.py 3
 	$(PY) benchmarks/rerun.py
+	$(PY) benchmarks/corpus_pages.py 300 2
 
 # A screenshot of every page of output/ in headless Chromium (apt-get install chromium), into
 # output/screenshots/; the ones under docs/ were taken so.

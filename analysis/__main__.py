@@ -51,6 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also write the overview, the network page and each fact sheet as PDF under pdf/",
     )
+    run.add_argument(
+        "--dossiers",
+        type=int,
+        default=None,
+        help="actor dossiers to render, of the most mentioned actors (default: 5; 0 for none)",
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "extract":
@@ -91,7 +97,7 @@ def _extract(args) -> int:
 
 
 def _run(args) -> int:
-    from .batch.run import run_batch
+    from .batch.run import DOSSIERS, run_batch
 
     if args.jobs < 1:
         print(f"error: --jobs must be at least 1, got {args.jobs}", file=sys.stderr)
@@ -101,6 +107,10 @@ def _run(args) -> int:
             f"error: no notebooks in {args.notebooks}: pass --notebooks with the project's notebooks/ folder",
             file=sys.stderr,
         )
+        return 2
+    dossiers = DOSSIERS if args.dossiers is None else args.dossiers
+    if dossiers < 0:
+        print(f"error: --dossiers must be 0 or more, got {dossiers}", file=sys.stderr)
         return 2
     report = run_batch(
         args.corpus,
@@ -112,6 +122,7 @@ def _run(args) -> int:
         pdf=args.pdf,
         metadata=args.metadata,
         aliases=args.aliases,
+        dossiers=dossiers,
     )
     _print_skipped(report.skipped)
     _print_warnings(report.warnings)

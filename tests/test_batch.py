@@ -16,6 +16,7 @@ import yaml
 
 from analysis import extract_corpus
 from analysis.batch.run import NOTEBOOKS_DIR
+from analysis.report.dossier import page_name
 from conftest import ROOT, SEEDS, TWO
 
 
@@ -36,24 +37,27 @@ def reused(out) -> dict[str, bool]:
 
 def test_reruns_redo_only_what_changed(corpus, tmp_path):
     out = tmp_path / "out"
-    assert run("--corpus", corpus, "--out", out).returncode == 0
+    assert run("--corpus", corpus, "--out", out, "--dossiers", "1").returncode == 0
     page = out / "html" / f"fact_sheet_{TWO[1]}.html"
     written = page.stat().st_mtime_ns
-    again = run("--corpus", corpus, "--out", out)
-    assert again.returncode == 0 and "4 of 4 notebooks ok (4 unchanged, kept)" in again.stdout
+    again = run("--corpus", corpus, "--out", out, "--dossiers", "1")
+    assert again.returncode == 0 and "7 of 7 notebooks ok (7 unchanged, kept)" in again.stdout
     assert page.stat().st_mtime_ns == written
     with open(corpus / f"{TWO[0]}.txt", "a", encoding="utf-8") as f:
         f.write("\nМинистр обороны Казахстана посетил Минск.\n")
-    changed = run("--corpus", corpus, "--out", out)
+    changed = run("--corpus", corpus, "--out", out, "--dossiers", "1")
     assert changed.returncode == 0
     assert reused(out) == {
         "corpus_overview": False,
         "actor_network": False,
+        "timeline": False,
+        "facts_table": False,
+        page_name("country:kz"): False,  # a dossier reads the whole corpus
         f"fact_sheet_{TWO[0]}": False,
         f"fact_sheet_{TWO[1]}": True,
     }
     assert page.stat().st_mtime_ns == written
-    forced = run("--corpus", corpus, "--out", out, "--force")
+    forced = run("--corpus", corpus, "--out", out, "--force", "--dossiers", "0")
     assert "(0 unchanged, kept)" in forced.stdout and not any(reused(out).values())
 
 
@@ -64,19 +68,21 @@ def test_a_failing_notebook_does_not_stop_the_others_and_is_marked(corpus, tmp_p
     broken.cells.append(nbformat.v4.new_code_cell('raise ValueError("broken on purpose")', id="broken"))
     nbformat.write(broken, notebooks / "corpus_overview.ipynb")
     out = tmp_path / "out"
-    done = run("--corpus", corpus, "--out", out, "--notebooks", notebooks)
+    done = run("--corpus", corpus, "--out", out, "--notebooks", notebooks, "--dossiers", "0")
     assert done.returncode == 1
     assert re.search(r"corpus_overview\s+failed\s+[\d.]+\s+ValueError: broken on purpose", done.stdout)
-    assert "3 of 4 notebooks ok" in done.stdout
+    assert "5 of 6 notebooks ok" in done.stdout
     index = (out / "index.html").read_text(encoding="utf-8")
     assert '<tr class="failed"><td><a href="html/corpus_overview.html">' in index
-    assert index.count('<tr class="ok">') == 3
+    assert index.count('<tr class="ok">') == 5
     executed = nbformat.read(out / "notebooks" / "corpus_overview.ipynb", as_version=4)
     assert any(o.get("ename") == "ValueError" for c in executed.cells for o in c.get("outputs", []))
-    again = run("--corpus", corpus, "--out", out, "--notebooks", notebooks)
+    again = run("--corpus", corpus, "--out", out, "--notebooks", notebooks, "--dossiers", "0")
     assert reused(out) == {
         "corpus_overview": False,
         "actor_network": True,
+        "timeline": True,
+        "facts_table": True,
         f"fact_sheet_{TWO[0]}": True,
         f"fact_sheet_{TWO[1]}": True,
     }  # a failed notebook is never kept as current

@@ -20,7 +20,7 @@ def test_every_page_loads_offline_with_no_external_request_and_no_console_error(
     done, out = rendered
     assert done.returncode == 0, done.stderr[-3000:]
     visited = [visit(chromium, path) for path in pages(out)]
-    assert len(visited) == 5  # the index, two corpus pages, two fact sheets
+    assert len(visited) == 12  # the index, four corpus pages, five actor dossiers, two fact sheets
     for seen in visited:
         assert (seen.url, seen.external, seen.errors) == (seen.url, [], [])
         assert seen.title and seen.title != "Notebook"

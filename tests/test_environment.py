@@ -34,8 +34,15 @@ def test_setuptools_stays_below_81_for_pymorphy2():
     assert not setuptools.specifier.contains("81.0") and setuptools.specifier.contains("65.5.0")
 
 
-def test_there_are_three_notebooks():
-    assert [p.stem for p in NOTEBOOKS] == ["actor_network", "corpus_overview", "fact_sheet"]
+def test_there_are_six_notebooks():
+    assert [p.stem for p in NOTEBOOKS] == [
+        "actor_dossier",
+        "actor_network",
+        "corpus_overview",
+        "fact_sheet",
+        "facts_table",
+        "timeline",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -23,13 +23,15 @@ def cli(*args):
     )
 
 
-NAMES = ["corpus_overview", "actor_network", *(f"fact_sheet_{aid}" for aid in TWO)]
+NAMES = ["corpus_overview", "actor_network", "timeline", "facts_table", *(f"fact_sheet_{aid}" for aid in TWO)]
 
 
 def test_rendered_notebooks_hold_no_warning_and_no_stderr(rendered):
     done, out = rendered
     assert done.returncode == 0, done.stderr[-3000:]
-    for name in NAMES:
+    dossiers = sorted(p.stem for p in (out / "notebooks").glob("actor_dossier_*.ipynb"))
+    assert len(dossiers) == 5  # of the five most mentioned actors, by default
+    for name in [*NAMES, *dossiers]:
         nb = nbformat.read(out / "notebooks" / f"{name}.ipynb", as_version=4)
         outputs = [o for cell in nb.cells for o in cell.get("outputs", [])]
         assert [o for o in outputs if o.get("name") == "stderr" or o["output_type"] == "error"] == [], name
@@ -51,7 +53,15 @@ def test_pages_load_nothing_from_elsewhere_and_link_to_each_other(rendered):
         assert "cdnjs" not in page and "require.js" not in page and "MathJax" not in page, name
         nav = re.search(r'<nav class="pages">(.*?)</nav>', page)[1]
         links = re.findall(r'href="([^"#]+)(?:#[^"]*)?"', nav)
-        assert links == ["../index.html", "corpus_overview.html", "actor_network.html", "../index.html"], name
+        assert links == [
+            "../index.html",
+            "corpus_overview.html",
+            "actor_network.html",
+            "timeline.html",
+            "facts_table.html",
+            "../index.html",
+            "../index.html",
+        ], name
         assert all((out / "html" / link).is_file() for link in links)
         assert re.search(rf'<a href="{name}\.bib">BibTeX</a> <a href="{name}\.csl\.json">CSL-JSON</a>', page), name
 
@@ -179,11 +189,11 @@ def test_pdfs_are_kept_while_their_pages_are_current_and_removed_with_them(corpu
         assert listed == {f"pdf/{p.name}" for p in (out / "pdf").glob("*.pdf")}  # listed: those on disk
         return sorted(listed)
 
-    assert cli("run", "--corpus", corpus, "--out", out, "--pdf").returncode == 0
+    assert cli("run", "--corpus", corpus, "--out", out, "--pdf", "--dossiers", "0").returncode == 0
     assert pdfs() == sorted(f"pdf/{name}.pdf" for name in NAMES)
-    assert cli("run", "--corpus", corpus, "--out", out).returncode == 0  # nothing changed: all kept
+    assert cli("run", "--corpus", corpus, "--out", out, "--dossiers", "0").returncode == 0  # nothing changed: all kept
     assert pdfs() == sorted(f"pdf/{name}.pdf" for name in NAMES)
     with open(corpus / f"{TWO[0]}.txt", "a", encoding="utf-8") as f:
         f.write("\nМинистр обороны Казахстана посетил Минск.\n")
-    assert cli("run", "--corpus", corpus, "--out", out).returncode == 0  # pages redone without --pdf
+    assert cli("run", "--corpus", corpus, "--out", out, "--dossiers", "0").returncode == 0  # redone without --pdf
     assert pdfs() == [f"pdf/fact_sheet_{TWO[1]}.pdf"]

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from analysis import load_results
+from analysis.report.dossier import page_name
 from conftest import ARTICLES, TWO
 
 
@@ -28,7 +29,18 @@ def batch(rendered):
 def test_run_renders_every_notebook_and_links_it(batch):
     done, out = batch
     assert done.returncode == 0, done.stderr[-3000:]
-    names = ["corpus_overview", "actor_network", *(f"fact_sheet_{aid}" for aid in TWO)]
+    corpus = ["corpus_overview", "actor_network", "timeline", "facts_table"]
+    dossiers = [
+        page_name(a)
+        for a in (
+            "country:kz",
+            "country:ru",
+            "country:by",
+            "organization:министерство_обороны_казахстана",
+            "place:астана",
+        )
+    ]
+    names = [*corpus, *dossiers, *(f"fact_sheet_{aid}" for aid in TWO)]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<td><a href="(html/[^"]+)"', index) == [f"html/{name}.html" for name in names]
     for name in names:
@@ -36,10 +48,23 @@ def test_run_renders_every_notebook_and_links_it(batch):
         assert (out / "notebooks" / f"{name}.ipynb").is_file()
         assert "ipykernel_" not in (out / "html" / f"{name}.html").read_text(encoding="utf-8")  # no kernel temp path
     titles = [re.search(r"<title>(.*)</title>", (out / "html" / f"{n}.html").read_text("utf-8"))[1] for n in names]
-    assert titles[:2] == ["Corpus overview: 2 articles", "Actor network: 2 articles"]
-    assert titles[2:] == [f"Fact sheet: {title}" for title in load_results(out).articles["title"]]
+    assert titles[:4] == [
+        "Corpus overview: 2 articles",
+        "Actor network: 2 articles",
+        "Timeline: 2 articles",
+        "Facts: 2 articles",
+    ]
+    assert titles[4:9] == [
+        "Actor dossier: Казахстан",
+        "Actor dossier: Россия",
+        "Actor dossier: Беларусь",
+        "Actor dossier: Министерство обороны Казахстана",
+        "Actor dossier: Астана",
+    ]
+    assert titles[9:] == [f"Fact sheet: {title}" for title in load_results(out).articles["title"]]
     assert "Казахстан и Россия подписали договор о военном сотрудничестве" in index
-    assert "4 of 4 notebooks ok" in done.stdout
+    assert '<h2 id="actor-dossiers">Actor dossiers</h2>' in index and '<a href="data/facts.xlsx">' in index
+    assert "11 of 11 notebooks ok" in done.stdout
 
 
 def test_run_stores_facts_texts_network(batch):
@@ -71,7 +96,7 @@ def test_manifest_hashes_match_inputs_and_outputs(batch, two_corpus):
     for path, sha in outputs.items():
         assert hashlib.sha256((out / path).read_bytes()).hexdigest() == sha
     assert manifest["versions"]["natasha"] == "1.6.0"
-    assert [n["status"] for n in manifest["notebooks"]] == ["ok"] * 4
+    assert [n["status"] for n in manifest["notebooks"]] == ["ok"] * 11
 
 
 def test_extract_alone_writes_data_but_no_notebooks(two_corpus, tmp_path):

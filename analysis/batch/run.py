@@ -31,6 +31,7 @@ from ..errors import AnalysisError, CorpusError, Skipped
 from ..provenance import code_hash, input_hashes, inputs_changed, key, sha256_file
 from ..reading.corpus import corpus_files
 from ..reading.overrides import ALIASES_FILE, METADATA_FILE, correction_files, correction_hashes
+from ..report.dossier import most_mentioned, page_name
 from ..report.render import Citation, IndexEntry, Page, bibtex, csl_json, index_html, notebook_html
 from ..storage.folder import (
     MANIFEST_VERSION,
@@ -43,13 +44,23 @@ from ..storage.store import read_json, write_atomic, write_json
 from .workers import end_with_parent, stop_point, stop_workers
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
-CORPUS_NOTEBOOKS = (("corpus_overview", "Corpus overview"), ("actor_network", "Actor network"))
+CORPUS_NOTEBOOKS = (
+    ("corpus_overview", "Corpus overview"),
+    ("actor_network", "Actor network"),
+    ("timeline", "Timeline"),
+    ("facts_table", "Facts"),
+)
 FACT_SHEET = "fact_sheet"
+DOSSIER = "actor_dossier"
+DOSSIERS = 5  # dossiers rendered by default: of the most mentioned actors
 # the bar atop every rendered page (paths relative to html/); the index lists every fact sheet
 NAV = (
     ("Index", "../index.html"),
     ("Corpus overview", "corpus_overview.html"),
     ("Actor network", "actor_network.html"),
+    ("Timeline", "timeline.html"),
+    ("Facts", "facts_table.html"),
+    ("Actor dossiers", "../index.html#actor-dossiers"),
     ("Fact sheets", "../index.html#fact-sheets"),
 )
 EXECUTION_TIMEOUT = 600  # seconds a single cell may run before the notebook counts as failed
@@ -105,10 +116,12 @@ def plan_jobs(
     inputs: dict[str, str],
     code: str,
     facts: dict[str, str] | None = None,
+    dossiers: tuple[tuple[str, str], ...] = (),
 ) -> list[Job]:
-    """The corpus notebooks, then one fact sheet per article (``articles``: rows of articles.csv).
-    ``facts`` (path -> sha256 of each fact record) puts the record a sheet shows in its key, so
-    that a line of metadata.csv or aliases.csv redoes the sheets of the articles it changed.
+    """The corpus notebooks, the dossiers of ``dossiers`` (actor id and name), then one fact sheet
+    per article (``articles``: rows of articles.csv). ``facts`` (path -> sha256 of each fact
+    record) puts the record a sheet shows in its key, so that a line of metadata.csv or
+    aliases.csv redoes the sheets of the articles it changed.
 
     A job's key leaves out the folders: its inputs are in it by their sha256, so a moved or
     copied output folder (or corpus) is still current."""
@@ -118,6 +131,8 @@ def plan_jobs(
     described = f"{len(inputs)} files, sha256 of each in manifest.json"
     for name, label in CORPUS_NOTEBOOKS:
         path = notebooks / f"{name}.ipynb"
+        if not path.is_file():  # a --notebooks folder of some of the project's notebooks runs those
+            continue
         title = f"{label}: {len(articles)} articles"
         jobs.append(
             Job(
@@ -129,6 +144,21 @@ def plan_jobs(
                 key(sha256_file(path), {}, code, inputs),
                 _cite(title, described, changed),
                 _citation(name, title, label.lower(), described, changed),
+            )
+        )
+    path = notebooks / f"{DOSSIER}.ipynb"
+    for actor_id, actor_name in dossiers if path.is_file() else ():
+        name, title = page_name(actor_id), f"Actor dossier: {actor_name}"
+        jobs.append(
+            Job(
+                str(path),
+                name,
+                title,
+                "Actor dossiers",
+                {**common, "actor": actor_id},
+                key(sha256_file(path), {"actor": actor_id}, code, inputs),
+                _cite(title, described, changed),
+                _citation(name, title, "actor dossier", described, changed),
             )
         )
     path = notebooks / f"{FACT_SHEET}.ipynb"
@@ -209,7 +239,7 @@ def execute_job(job: Job, out: str) -> JobResult:
             write_atomic(html / f"{job.name}.bib", bibtex(job.citation))
             write_atomic(html / f"{job.name}.csl.json", csl_json(job.citation))
             citations = (("BibTeX", f"{job.name}.bib"), ("CSL-JSON", f"{job.name}.csl.json"))
-        current = job.title.partition(":")[0] if job.section == "Corpus" else "Fact sheets"
+        current = job.title.partition(":")[0] if job.section == "Corpus" else job.section
         page = Page(job.title, NAV, current, job.cite, citations)
         write_atomic(html / f"{job.name}.html", notebook_html(executed, page))
     return JobResult(job, status, round(time.perf_counter() - started, 2), error)
@@ -253,20 +283,22 @@ def run_batch(
     pdf: bool = False,
     metadata: str | Path | None = None,
     aliases: str | Path | None = None,
+    dossiers: int = DOSSIERS,
 ) -> RunReport:
     """Extract the corpus, run every notebook, and write ``index.html`` and ``manifest.json``;
     outputs whose inputs did not change, and whose bytes still match the manifest, are kept (all
     are redone with ``force``). ``sheets`` chooses the fact sheets to render (see ``sheet_ids``);
     current sheets of the other articles are kept, never removed. With ``pdf`` every rendered
     page is also written as ``pdf/<name>.pdf``. ``metadata`` and ``aliases`` are the user's
-    ``metadata.csv`` and ``aliases.csv`` (default: those in the corpus folder, when there)."""
+    ``metadata.csv`` and ``aliases.csv`` (default: those in the corpus folder, when there);
+    ``dossiers`` actor dossiers are rendered, of the most mentioned actors."""
     started, clock = time.time(), time.perf_counter()
     corpus, notebooks = Path(corpus_dir).resolve(), Path(notebooks_dir).resolve()
     if not corpus.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus} (pass an existing folder of articles)")
     user = correction_files(corpus, metadata, aliases)
     with output_folder(out_dir, corpus) as out:
-        return _run(corpus, out, notebooks, jobs, progress, force, sheets, pdf, started, clock, user)
+        return _run(corpus, out, notebooks, jobs, progress, force, sheets, pdf, started, clock, user, dossiers)
 
 
 def _run(
@@ -281,6 +313,7 @@ def _run(
     started: float,
     clock: float,
     user: dict,
+    dossiers: int = DOSSIERS,
 ) -> RunReport:
     redone = []  # outputs found missing or changed since the run that listed them, and redone
     # metadata.csv and aliases.csv are inputs too: a change to them redoes what they change
@@ -305,10 +338,15 @@ def _run(
     with open(out / "data" / "articles.csv", encoding="utf-8", newline="") as f:
         articles = list(csv.DictReader(f))
     chosen, sheets_note = sheet_ids(sheets, [row["article_id"] for row in articles])
+    with open(out / "data" / "actors.csv", encoding="utf-8", newline="") as f:
+        actors = list(csv.DictReader(f))
+    names = {row["actor_id"]: row["name"] for row in actors}
+    dossier = tuple((actor_id, names[actor_id]) for actor_id in most_mentioned(actors, dossiers))
     wanted = {f"{FACT_SHEET}_{aid}" for aid in chosen} | {name for name, _ in CORPUS_NOTEBOOKS}
-    # no article, no notebook: their pages would only fail on empty tables
+    wanted |= {page_name(actor_id) for actor_id, _ in dossier}
     facts = {path: sha for path, sha in extraction.get("outputs", {}).items() if path.startswith("data/facts/")}
-    plan = plan_jobs(corpus, out, notebooks, articles, inputs, code, facts) if articles else []
+    # no article, no notebook: their pages would only fail on empty tables
+    plan = plan_jobs(corpus, out, notebooks, articles, inputs, code, facts, dossier) if articles else []
     before = read_json(out / "manifest.json")
     previous = {n["name"]: n for n in before.get("notebooks", [])}
     own = before.get("manifest_version") == MANIFEST_VERSION  # an older manifest listed others' files too
@@ -476,9 +514,14 @@ def _index(out: Path, done: list[JobResult], notes: list[str], articles: list[di
     data = [
         (p.relative_to(out).as_posix(), p.relative_to(out).as_posix())
         for folder in ("data", "network", "figures")
-        for p in sorted((out / folder).glob("*.csv" if folder == "data" else "*.*"))
+        for p in sorted((out / folder).glob("*.*"))
+        if p.suffix in (".csv", ".xlsx", ".parquet", ".sqlite") or folder != "data"
     ]
-    nav = tuple((label, "index.html" if href.startswith("../") else f"html/{href}") for label, href in NAV[:3])
+    nav = tuple(
+        (label, "index.html" if href.startswith("../") else f"html/{href}")
+        for label, href in NAV
+        if not href.startswith("../index.html#")
+    )
     return index_html("Kazakhstan defence cooperation news: outputs", entries, data, notes, nav)
 
 
