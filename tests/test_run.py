@@ -90,7 +90,7 @@ def test_manifest_hashes_match_inputs_and_outputs(batch, two_corpus):
     # the figures for reports are outputs, and the index links them
     figures = sorted(p.relative_to(out).as_posix() for p in (out / "figures").glob("*.*"))
     assert "figures/actor_network.png" in figures and "figures/actor_network.txt" in figures
-    assert set(figures) <= set(outputs)
+    assert set(figures) <= set(outputs) and "data/facts.xlsx" in outputs
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{path}"' in index for path in figures)
     for path, sha in outputs.items():

@@ -550,8 +550,9 @@ def _manifest(
     outputs = {"data/extraction.json": sha256_file(out / "data" / "extraction.json"), "index.html": ""}
     outputs.update(extraction.get("outputs", {}))
     outputs.update((path, "") for r in done for path in (*_job_files(r.job), _pdf(r.job)) if (out / path).is_file())
-    # the corpus pages' figures for reports, each with its caption file
-    outputs.update((p.relative_to(out).as_posix(), "") for p in sorted((out / "figures").glob("*.*")))
+    # what the corpus pages write: their figures for reports (each with its caption) and facts.xlsx
+    made = [*sorted((out / "figures").glob("*.*")), *sorted((out / "data").glob("facts.xlsx"))]
+    outputs.update((p.relative_to(out).as_posix(), "") for p in made)
     return {
         "manifest_version": MANIFEST_VERSION,
         "package_version": __version__,
