@@ -12,32 +12,16 @@ batch runs them, and the median is printed.
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-import papermill
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale import corpus  # noqa: E402
 
 from analysis import extract_corpus  # noqa: E402
-from analysis.batch.kernel import ThisPythonKernel  # noqa: E402
 from analysis.batch.run import NOTEBOOKS_DIR  # noqa: E402
+from notebooks import timed  # noqa: E402
 
 PAGES = ("corpus_overview", "actor_network", "timeline", "facts_table", "actor_dossier")
-
-
-def timed(name: str, out: Path, parameters: dict) -> float:
-    start = time.perf_counter()
-    papermill.execute_notebook(
-        str(NOTEBOOKS_DIR / f"{name}.ipynb"),
-        str(out / f"{name}.ipynb"),
-        parameters=parameters,
-        progress_bar=False,
-        kernel_manager_class=ThisPythonKernel,
-        request_save_on_cell_execute=False,
-    )
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -51,7 +35,7 @@ def main() -> None:
         print(f"{report.articles} articles, {report.actors} actors, {quotes} quotes")
         parameters = {"corpus_dir": str(folder), "out_dir": str(tmp / "out")}
         for name in PAGES:
-            times = [timed(name, tmp, parameters) for _ in range(runs)]
+            times = [timed(NOTEBOOKS_DIR / f"{name}.ipynb", tmp / f"{name}.ipynb", parameters) for _ in range(runs)]
             size = (tmp / f"{name}.ipynb").stat().st_size
             print(f"{name}: {statistics.median(times):.1f} s (median of {runs}), executed notebook {size / 1e6:.1f} MB")
 
