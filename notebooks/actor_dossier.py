@@ -30,17 +30,15 @@ top_n = 10  # linked actors listed and labelled
 # %%
 # %matplotlib inline
 # %config InlineBackend.print_figure_kwargs = {"bbox_inches": "tight", "dpi": 130}
-from html import escape
 
 from IPython.display import HTML
 
 import analysis
 from analysis.network.graph import actor_graph, ego_graph, layout, network_figure
 from analysis.params import check_int, check_text, project_dirs
-from analysis.report.corpus_facts import fact_link, fact_rows
+from analysis.report.corpus_facts import article_cell, evidence_cell, fact_rows
 from analysis.report.dossier import find_actor, most_mentioned, page_name
 from analysis.report.figures import save_report_figure
-from analysis.report.render import Html
 from analysis.report.tables import html_table
 
 top_n = check_int("top_n", top_n, minimum=1)
@@ -50,14 +48,6 @@ actors = results.actors.astype(str).to_dict("records")
 actor_id = find_actor(actors, check_text("actor", actor)) if actor.strip() else most_mentioned(actors, 1)[0]
 me = next(row for row in actors if row["actor_id"] == actor_id)
 mine = [r for r in fact_rows(out) if actor_id in r["actor_ids"].split(";")]
-
-
-def sentence(row: dict) -> Html:
-    return Html(f'<a class="evidence" href="{fact_link(row)}">{escape(row["evidence"][:300])}</a>')
-
-
-def article(row: dict) -> Html:
-    return Html(f'<a href="fact_sheet_{row["article_id"]}.html">{escape(row["title"] or row["article_id"])}</a>')
 
 
 fields = [("Name", me["name"]), ("Id", actor_id), ("Kind", me["kind"]), ("Country", me["code"] or me["country"])]
@@ -78,8 +68,8 @@ HTML(
             {
                 "date": r["date"] or "not stated",
                 "role": r["fact"].partition(": ")[2],
-                "article": article(r),
-                "sentence": sentence(r),
+                "article": article_cell(r),
+                "sentence": evidence_cell(r),
             }
             for r in roles
         ],
@@ -101,8 +91,8 @@ HTML(
                 "status": r["status"],
                 "participants": r["actors"],
                 "place": r["place"],
-                "article": article(r),
-                "sentence": sentence(r),
+                "article": article_cell(r),
+                "sentence": evidence_cell(r),
             }
             for r in mine
             if r["kind"] == "meeting"
@@ -124,8 +114,8 @@ HTML(
                 "title": r["fact"],
                 "status": r["status"],
                 "parties": r["actors"],
-                "article": article(r),
-                "sentence": sentence(r),
+                "article": article_cell(r),
+                "sentence": evidence_cell(r),
             }
             for r in mine
             if r["kind"] == "agreement"
@@ -141,7 +131,12 @@ HTML(
 HTML(
     html_table(
         [
-            {"date": r["date"] or "not stated", "quote": r["fact"], "article": article(r), "sentence": sentence(r)}
+            {
+                "date": r["date"] or "not stated",
+                "quote": r["fact"],
+                "article": article_cell(r),
+                "sentence": evidence_cell(r),
+            }
             for r in mine
             if r["kind"] == "quote"
         ],
@@ -216,7 +211,7 @@ HTML(
     html_table(
         [
             {
-                "article": article({"article_id": a, "title": titles.get(a, "")}),
+                "article": article_cell({"article_id": a, "title": titles.get(a, "")}),
                 "published": published.get(a) or "not stated",
                 "mentions": int(n),
             }

@@ -26,14 +26,12 @@ corpus_dir = ""  # folder of articles; empty: the project's seeds/
 out_dir = ""  # output folder; empty: the project's output/
 
 # %%
-from html import escape
 
 from IPython.display import HTML
 
 from analysis.params import check_text, project_dirs
-from analysis.report.corpus_facts import fact_link, fact_rows, write_xlsx
+from analysis.report.corpus_facts import article_cell, evidence_cell, fact_rows, write_xlsx
 from analysis.report.datatable import searchable_table
-from analysis.report.render import Html
 from analysis.storage.store import has_results
 
 corpus, out = project_dirs(check_text("corpus_dir", corpus_dir), check_text("out_dir", out_dir))
@@ -54,9 +52,9 @@ table = [
         "status": r["status"],
         "fact": r["fact"],
         "actors": r["actors"],
-        "article": Html(f'<a href="fact_sheet_{r["article_id"]}.html">{escape(r["title"] or r["article_id"])}</a>'),
+        "article": article_cell(r),
         "outlets": r["outlets"],
-        "evidence": Html(f'<a class="evidence" href="{fact_link(r)}">{escape(r["evidence"][:300])}</a>'),
+        "evidence": evidence_cell(r),
     }
     for r in rows
 ]

@@ -41,7 +41,15 @@ import pandas as pd
 from IPython.display import HTML
 
 from analysis.params import check_int, check_text, project_dirs
-from analysis.report.corpus_facts import events, fact_link, fact_rows, filter_events, met_pairs
+from analysis.report.corpus_facts import (
+    article_cell,
+    events,
+    evidence_cell,
+    fact_link,
+    fact_rows,
+    filter_events,
+    met_pairs,
+)
 from analysis.report.datatable import searchable_table
 from analysis.report.figures import figure_name, save_report_figure
 from analysis.report.render import Html
@@ -105,9 +113,9 @@ table = [
         "event": Html(f'<a href="{fact_link(e)}">{escape(e["fact"])}</a>'),
         "countries": e["countries"].replace(";", ", "),
         "place": e["place"],
-        "article": Html(f'<a href="fact_sheet_{e["article_id"]}.html">{escape(e["title"] or e["article_id"])}</a>'),
+        "article": article_cell(e),
         "outlets": e["outlets"],
-        "evidence": Html(f'<a class="evidence" href="{fact_link(e)}">{escape(e["evidence"][:300])}</a>'),
+        "evidence": evidence_cell(e),
     }
     for e in found
 ]

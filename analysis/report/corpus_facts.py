@@ -15,13 +15,14 @@ import io
 import re
 import zipfile
 from collections import Counter
+from html import escape
 from itertools import permutations
 from pathlib import Path
 
 from ..errors import ParameterError
 from ..lexicon import rows as data_rows
 from ..storage.store import write_atomic
-from .render import sentence_at
+from .render import Html, sentence_at
 
 COLUMNS = (
     "kind",
@@ -180,6 +181,16 @@ def _sortable(date: str) -> str:
 def fact_link(row: dict) -> str:
     """The href of a fact's sentence in its article's fact sheet, from a page in ``html/``."""
     return f"fact_sheet_{row['article_id']}.html#{row['anchor']}"
+
+
+def article_cell(row: dict) -> Html:
+    """A table cell naming a fact's article by its title, linked to its fact sheet."""
+    return Html(f'<a href="fact_sheet_{row["article_id"]}.html">{escape(row["title"] or row["article_id"])}</a>')
+
+
+def evidence_cell(row: dict) -> Html:
+    """A table cell of a fact's evidence (its first 300 characters), linked to its sentence."""
+    return Html(f'<a class="evidence" href="{fact_link(row)}">{escape(row["evidence"][:300])}</a>')
 
 
 # ---- the timeline's events and filters -------------------------------------------------------------
