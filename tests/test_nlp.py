@@ -101,3 +101,27 @@ def test_a_name_the_model_runs_on_from_the_line_before_is_kept():
     text = "Заголовок\nНурлан Ермекбаев провёл телефонный разговор с Иваном Петровым."
     people = [(m.start, m.stop, m.normal) for m in analyse(parse_article("own", text)).mentions if m.type == "PER"]
     assert people[-2:] == [(10, 26, "Нурлан Ермекбаев"), (56, 71, "Иван Петров")]
+
+
+def test_the_sentences_keep_the_tokens_and_names_natasha_finds_on_its_own():
+    # NER and the sentences share one tokenisation: it must give what natasha's own steps give
+    text = (
+        "Визит\nМинистр обороны Казахстана Руслан Жаксылыков прибыл в Минск, т.е. в столицу Беларуси. "
+        "Его встретил Виктор Хренин.\nВ 10.30 начались переговоры с ОАО «МЗКТ»."
+    )
+    analysis = analyse(parse_article("own", text))
+    nlp = pipeline()
+    for sentence in analysis.sentences:
+        if sentence.tokens:
+            own = [
+                (sentence.start + t.start, sentence.start + t.stop, t.text)
+                for t in nlp.segmenter.tokenize(text[sentence.start : sentence.stop])
+            ]
+            assert list(sentence.tokens) == own
+    assert [text[s.start : s.stop] for s in analysis.sentences if s.tokens] == [
+        "Министр обороны Казахстана Руслан Жаксылыков прибыл в Минск, т.е. в столицу Беларуси.",
+        "Его встретил Виктор Хренин.",
+        "В 10.30 начались переговоры с ОАО «МЗКТ».",
+    ]
+    names = [(m.text, m.type) for m in analysis.mentions if m.type in {"PER", "ORG"}]
+    assert names == [("Руслан Жаксылыков", "PER"), ("Виктор Хренин", "PER"), ("ОАО «МЗКТ»", "ORG")]

@@ -11,6 +11,7 @@ nominative by its head noun, the first noun of the name, with the adjectives bef
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import SimpleNamespace
@@ -18,6 +19,8 @@ from types import SimpleNamespace
 from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 from natasha.doc import DocSent, DocToken, adapt_spans, inject_morph
 from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spaces
+from razdel import tokenize
+from slovnet.bio import bio_spans
 
 from ..lexicon import rows
 from ..reading.corpus import Article, Paragraph
@@ -98,8 +101,8 @@ def analyse(article: Article) -> Analysis:
     common: set[int] = set()  # where a one-word PER mention is a common word
     for chunk in _chunks([(number, p) for number, p in enumerate(article.paragraphs) if p.analysed]):
         docs = [Doc(paragraph.text) for _, paragraph in chunk]
-        for doc, found in zip(docs, _paragraph_spans(nlp, [doc.text for doc in docs])):
-            _segment(doc, nlp.segmenter, found)
+        for doc, found, tokens in zip(docs, *_paragraph_spans(nlp, [doc.text for doc in docs])):
+            _segment(doc, nlp.segmenter, found, tokens)
             doc.spans = list(adapt_spans(doc, found))
             doc.envelop_span_tokens()
         known = {
@@ -188,17 +191,18 @@ def _split_after_codes(text: str, start: int, stop: int) -> list[DocSent]:
     return parts
 
 
-def _segment(doc: Doc, segmenter: Segmenter, spans: list[tuple[int, int, str]]) -> None:
-    """Sentences of the paragraph, and tokens of those sentences that hold a mention (the only
-    ones the models look at again; tokenising is a quarter of what extraction adds to NER)."""
+def _segment(doc: Doc, segmenter: Segmenter, spans: list[tuple[int, int, str]], tokens: list) -> None:
+    """Sentences of the paragraph, and the tokens (of ``tokens``, the paragraph's, as NER read
+    them) of those sentences that hold a mention: the only ones the models look at again."""
     doc.sents = [part for s in segmenter.sentenize(doc.text) for part in _split_after_codes(doc.text, s.start, s.stop)]
     doc.tokens = []
+    starts = [start for start, _, _ in tokens]
     for sent in doc.sents:
         sent.tokens = []
         if any(start < sent.stop and sent.start < stop for start, stop, _ in spans):
-            sent.tokens = [
-                DocToken(sent.start + t.start, sent.start + t.stop, t.text) for t in segmenter.tokenize(sent.text)
-            ]
+            # sentences are split at white space (by razdel and after codes alike), which no token holds
+            inside = tokens[bisect_left(starts, sent.start) : bisect_left(starts, sent.stop)]
+            sent.tokens = [DocToken(start, stop, text) for start, stop, text in inside]
             doc.tokens.extend(sent.tokens)
 
 
@@ -254,15 +258,36 @@ def _chunks(numbered: list[tuple[int, Paragraph]]):
         yield chunk
 
 
-def _paragraph_spans(nlp: Pipeline, texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    """NER spans of each paragraph, offsets relative to it, from one pass over them joined by line ends."""
+def _ner(nlp: Pipeline, text: str) -> tuple[list, list]:
+    """The razdel tokens of ``text`` and natasha's NER spans over them: the tagger's own steps,
+    run here so that the tokens it reads are kept for the sentences (tokenising again would
+    cost a sixth of what extraction adds to NER)."""
+    tokens = list(tokenize(text))
+    words = [token.text for token in tokens]
+    if not words:
+        return [], []
+    infer = nlp.ner_tagger.infer
+    tags = next(infer.decoder(infer.process(infer.encoder([words]))))
+    return tokens, list(bio_spans(tokens, tags))
+
+
+def _paragraph_spans(nlp: Pipeline, texts: list[str]) -> tuple[list[list[tuple[int, int, str]]], list[list]]:
+    """NER spans of each paragraph, offsets relative to it, from one pass over them joined by
+    line ends, and each paragraph's tokens as ``(start, stop, text)`` relative to it."""
     per_paragraph: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     starts, position = [], 0
     for text in texts:
         starts.append(position)
         position += len(text) + 1
+    tokens, spans = _ner(nlp, "\n".join(texts))
+    paragraph_tokens: list[list] = [[] for _ in texts]
     index = 0
-    for span in nlp.ner_tagger("\n".join(texts)).spans:
+    for token in tokens:  # no token holds a line end
+        while index + 1 < len(texts) and token.start >= starts[index + 1]:
+            index += 1
+        paragraph_tokens[index].append((token.start - starts[index], token.stop - starts[index], token.text))
+    index = 0
+    for span in spans:
         while index + 1 < len(texts) and span.start >= starts[index + 1]:
             index += 1
         # a span never continues past its paragraph's line end
@@ -277,7 +302,7 @@ def _paragraph_spans(nlp: Pipeline, texts: list[str]) -> list[list[tuple[int, in
                 (s.start, s.stop, s.type) for s in nlp.ner_tagger(texts[at]).spans if s.start < end
             )
             at += 1
-    return per_paragraph
+    return per_paragraph, paragraph_tokens
 
 
 def _sentence_of(sents, offset: int) -> int:
