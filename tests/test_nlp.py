@@ -4,7 +4,7 @@ import pytest
 from natasha import Doc
 
 from analysis.language.lemmas import stem_pattern
-from analysis.language.nlp import _morph_windows, analyse, pipeline
+from analysis.language.nlp import _morph_windows, _tag_where_needed, analyse, pipeline
 from analysis.reading.corpus import parse_article
 
 TEXT = (
@@ -60,11 +60,15 @@ def test_tags_in_windows_around_mentions_equal_tags_over_the_whole_sentence():
         "встретили в Бишкеке вчера вечером после",
         "перелёта из далёкой Москвы .",
     ]
-    for window, markup in zip(windows, nlp.morph_tagger.map([[t.text for t in w] for w in windows])):
-        for token, tagged in zip(window, markup.tokens):
-            token.pos, token.feats = tagged.pos, tagged.feats
+    _tag_where_needed([windowed], nlp, skip={})  # the windows in one sequence, padding between
     in_spans = [i for i, t in enumerate(whole.tokens) if any(s.start <= t.start < s.stop for s in whole.spans)]
     assert len(in_spans) == 9
+    first = windowed.tokens[in_spans[0]]
+    assert (first.text, first.pos, first.feats) == (
+        "Организации",
+        "PROPN",
+        {"Animacy": "Inan", "Case": "Gen", "Gender": "Fem", "Number": "Sing"},
+    )
     for i in in_spans:
         assert (windowed.tokens[i].pos, windowed.tokens[i].feats) == (whole.tokens[i].pos, whole.tokens[i].feats)
 

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import SimpleNamespace
 
+import numpy as np
 from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
-from natasha.doc import DocSent, DocToken, adapt_spans, inject_morph
+from natasha.doc import DocSent, DocToken, adapt_spans
 from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spaces
 from razdel import tokenize
 from slovnet.bio import bio_spans
+from slovnet.conll import parse_conll_tag
 
 from ..lexicon import rows
 from ..reading.corpus import Article, Paragraph
@@ -328,18 +330,45 @@ def _morph_windows(sent, spans) -> list[list]:
 
 
 def _tag_where_needed(docs: list[Doc], nlp: Pipeline, skip: dict) -> None:
-    """Morphology for the tokens of mentions (but those in ``skip``) and their context, in one batch."""
+    """Morphology for the tokens of mentions (but those in ``skip``) and their context.
+
+    The windows run through the tagger as one sequence with a padding position between each
+    two: padding is zero in every layer, as at a sequence's ends, so each window is tagged as
+    if alone, in one pass (a batch per eight windows, each padded to the longest, cost a third
+    more, and slovnet's records per token as much again).
+    """
     windows = [
         w
         for doc in docs
         for sent in doc.sents
         for w in _morph_windows(sent, [s for s in doc.spans if id(s) not in skip])
     ]
-    # windows of like length in one batch: the tagger pads every batch to its longest
-    windows.sort(key=len)
-    markups = nlp.morph_tagger.map([[t.text for t in window] for window in windows])
-    for window, markup in zip(windows, markups):
-        inject_morph(window, markup.tokens)
+    if not windows:
+        return
+    infer = nlp.morph_tagger.infer
+    encoder = infer.encoder
+    word_ids: list[int] = []
+    shape_ids: list[int] = []
+    for window in windows:
+        words, shapes = encoder.item([t.text for t in window])
+        word_ids += [*words, encoder.words_vocab.pad_id]
+        shape_ids += [*shapes, encoder.shapes_vocab.pad_id]
+    word_id = np.array([word_ids])
+    tags = infer.model.head.decode(infer.model(word_id, np.array([shape_ids]), word_id == encoder.words_vocab.pad_id))[
+        0
+    ].tolist()
+    at = 0
+    for window in windows:
+        for token, tag in zip(window, tags[at : at + len(window)]):
+            token.pos, feats = _morph_tag(infer.decoder.tags_vocab.decode(tag))
+            token.feats = dict(feats)
+        at += len(window) + 1
+
+
+@cache
+def _morph_tag(tag: str) -> tuple[str, dict[str, str]]:
+    """The part of speech and features of a tag as the tagger writes it ("NOUN|Case=Gen|…")."""
+    return parse_conll_tag(tag)
 
 
 _HEAD = {"NOUN", "PROPN"}
