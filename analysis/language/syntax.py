@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 from natasha import NewsSyntaxParser
 
 from .nlp import pipeline
@@ -33,28 +34,79 @@ def _parser() -> NewsSyntaxParser:
 
 
 def parse_sentences(text: str, sentences) -> list[list[Token]]:
-    """The dependency parse of each sentence (``Sentence`` records of ``nlp``), in one batch;
-    a sentence's own tokens are used when the analysis kept them."""
+    """The dependency parse of each sentence (``Sentence`` records of ``nlp``); a sentence's own
+    tokens are used when the analysis kept them."""
     segmenter = pipeline().segmenter
     tokenized = [
         list(s.tokens)
         or [(t.start + s.start, t.stop + s.start, t.text) for t in segmenter.tokenize(text[s.start : s.stop])]
         for s in sentences
     ]
-    # batches of sentences of like length: the model pads each batch to its longest sentence
-    order = sorted(range(len(tokenized)), key=lambda i: len(tokenized[i]))
-    markups = list(_parser().map([[word for _, _, word in tokenized[i]] for i in order])) if tokenized else []
-    parsed = [markup for _, markup in sorted(zip(order, markups), key=lambda pair: pair[0])]
-    sentences = []
-    for tokens, markup in zip(tokenized, parsed):
-        ids = {token.id: i for i, token in enumerate(markup.tokens)}
-        sentences.append(
-            [
-                Token(start, stop, word, ids.get(token.head_id, -1), token.rel)
-                for (start, stop, word), token in zip(tokens, markup.tokens)
-            ]
+    parsed = []
+    for group in _groups([[word for _, _, word in tokens] for tokens in tokenized]):
+        parsed.extend(_parse(group))
+    return [
+        [Token(start, stop, word, head, rel) for (start, stop, word), head, rel in zip(tokens, heads, rels)]
+        for tokens, (heads, rels) in zip(tokenized, parsed)
+    ]
+
+
+# tokens parsed in one pass: the head scores are a square of them
+GROUP_TOKENS = 400
+
+
+def _groups(sentences: list[list[str]]):
+    """Consecutive sentences of up to ``GROUP_TOKENS`` tokens together (a longer one alone)."""
+    group: list[list[str]] = []
+    size = 0
+    for words in sentences:
+        if group and size + len(words) > GROUP_TOKENS:
+            yield group
+            group, size = [], 0
+        group.append(words)
+        size += len(words) + 1
+    if group:
+        yield group
+
+
+def _parse(sentences: list[list[str]]) -> list[tuple[list[int], list[str]]]:
+    """The head (index in the sentence, -1 for the root) and relation of each word of each sentence.
+
+    natasha's model, run on the sentences as one sequence with a padding position between each
+    two: its convolutions see zeros there, as at a sequence's ends, and each word's head is
+    chosen among its own sentence's words and the root; so the parse is the sentences' own, in
+    one pass instead of a padded batch per eight sentences (a third of the cost)."""
+    infer = _parser().infer
+    model, encoder = infer.model, infer.encoder
+    word_ids: list[int] = []
+    shape_ids: list[int] = []
+    owner: list[int] = []  # the sentence of each position, -1 for padding
+    for number, words in enumerate(sentences):
+        found, shapes = encoder.item(words)
+        word_ids += [*found, encoder.words_vocab.pad_id]
+        shape_ids += [*shapes, encoder.shapes_vocab.pad_id]
+        owner += [number] * len(words) + [-1]
+    word_id = np.array([word_ids])
+    encoded = model.encoder(model.emb(word_id, np.array([shape_ids])), word_id == encoder.words_vocab.pad_id)
+    sentence = np.array(owner)
+    # column 0 is the root, column j + 1 the word at position j
+    allowed = np.concatenate(
+        (np.ones((len(owner), 1), dtype=bool), (sentence[:, None] == sentence[None, :]) & (sentence[:, None] >= 0)),
+        axis=1,
+    )
+    heads = np.where(allowed, model.head(encoded)[0], -np.inf).argmax(-1)
+    rels = model.rel(encoded, heads[None])[0].argmax(-1).tolist()
+    heads = heads.tolist()
+    parsed, at = [], 0
+    for words in sentences:
+        parsed.append(
+            (
+                [heads[i] - 1 - at if heads[i] else -1 for i in range(at, at + len(words))],
+                [infer.decoder.rels_vocab.decode(rels[i]) for i in range(at, at + len(words))],
+            )
         )
-    return sentences
+        at += len(words) + 1
+    return parsed
 
 
 _CLOSING = frozenset({"»", '"', "”", "“", ")"})
