@@ -1,10 +1,11 @@
 """The natasha pipeline as the package runs it: tagging only around mentions, nominative forms."""
 
+import numpy as np
 import pytest
 from natasha import Doc
 
 from analysis.language.lemmas import stem_pattern
-from analysis.language.nlp import _morph_windows, _tag_where_needed, analyse, pipeline
+from analysis.language.nlp import _morph_windows, _ner, _tag_where_needed, _viterbi, analyse, pipeline
 from analysis.reading.corpus import parse_article
 
 TEXT = (
@@ -129,3 +130,21 @@ def test_the_sentences_keep_the_tokens_and_names_natasha_finds_on_its_own():
     ]
     names = [(m.text, m.type) for m in analysis.mentions if m.type in {"PER", "ORG"}]
     assert names == [("Руслан Жаксылыков", "PER"), ("Виктор Хренин", "PER"), ("ОАО «МЗКТ»", "ORG")]
+
+
+def test_the_crf_decoding_of_one_text_is_slovnets():
+    crf = pipeline().ner_tagger.infer.model.head.crf
+    rng = np.random.default_rng(3)
+    for length in (1, 2, 40):
+        emissions = rng.normal(size=(length, crf.transitions.array.shape[0])).astype(np.float32)
+        mask = np.ones((1, length), dtype=bool)
+        assert _viterbi(emissions, crf.transitions.array) == crf.decode(emissions[None], mask)[0].tolist()
+    text = "Министр обороны Казахстана Руслан Жаксылыков встретился в Минске с Виктором Хрениным."
+    spans = [(s.start, s.stop, s.type) for s in _ner(pipeline(), text)[1]]
+    assert spans == [(s.start, s.stop, s.type) for s in pipeline().ner_tagger(text).spans]
+    assert [text[start:stop] for start, stop, _ in spans] == [
+        "Казахстана",
+        "Руслан Жаксылыков",
+        "Минске",
+        "Виктором Хрениным",
+    ]

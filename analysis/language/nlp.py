@@ -269,8 +269,30 @@ def _ner(nlp: Pipeline, text: str) -> tuple[list, list]:
     if not words:
         return [], []
     infer = nlp.ner_tagger.infer
-    tags = next(infer.decoder(infer.process(infer.encoder([words]))))
+    encoded = next(infer.encoder([words]))
+    emissions = infer.model(encoded.word_id, encoded.shape_id, encoded.pad_mask)[0]
+    decode = infer.decoder.tags_vocab.decode
+    tags = [decode(tag) for tag in _viterbi(emissions, infer.model.head.crf.transitions.array)]
     return tokens, list(bio_spans(tokens, tags))
+
+
+def _viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
+    """The likeliest tag of each token under the NER model's CRF: slovnet's decoding, with the
+    same sums in the same order, for one sequence (slovnet's handles a padded batch, in ten
+    numpy calls a token where this takes four: a fifth of NER's time)."""
+    columns = np.arange(transitions.shape[1])
+    score, history = emissions[0], []
+    for emission in emissions[1:]:
+        candidates = score[:, None] + transitions + emission  # previous tag x next tag
+        best = candidates.argmax(0)
+        score = candidates[best, columns]
+        history.append(best)
+    tag = int(score.argmax())
+    tags = [tag]
+    for best in reversed(history):
+        tag = int(best[tag])
+        tags.append(tag)
+    return tags[::-1]
 
 
 def _paragraph_spans(nlp: Pipeline, texts: list[str]) -> tuple[list[list[tuple[int, int, str]]], list[list]]:
