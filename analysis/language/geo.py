@@ -250,6 +250,8 @@ def compound_places(word: str) -> list[tuple[int, int, Place]]:
     """The countries a compound adjective names, each with its part's offsets in ``word``
     ("российско-казахстанские" -> Россия at 0-9, Казахстан at 10-23); none unless every part
     names a country. A first part takes the last one's ending ("российско" -> "российские")."""
+    if "-" not in word:
+        return []
     parts = list(re.finditer(r"[^-]+", word))
     if len(parts) < 2:
         return []

@@ -54,6 +54,7 @@ def parse(word: str):
     return forms[0] if forms else None
 
 
+@lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The dictionary form of ``word``, lowercased, ё as е; quotes and dots around it ignored."""
     core = word.strip("«»\"'.")

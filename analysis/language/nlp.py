@@ -214,11 +214,13 @@ def _adjective_mentions(doc: Doc, paragraph: Paragraph, number: int, first: int)
     mention of its own ("российско-казахстанские переговоры": Russia and Kazakhstan)."""
     found = []
     for word in _WORD.finditer(doc.text):
-        overlapping = [s for s in doc.spans if s.start < word.end() and word.start() < s.stop]
         place = adjective_place(word.group())
         parts = [(0, len(word.group()), place)] if place else compound_places(word.group())
+        if not parts:
+            continue
+        overlapping = [s for s in doc.spans if s.start < word.end() and word.start() < s.stop]
         # NER takes a capitalised compound ("Российско-казахстанская") for a name of its own
-        if overlapping and not (parts and len(parts) > 1 and all(s.text == word.group() for s in overlapping)):
+        if overlapping and not (len(parts) > 1 and all(s.text == word.group() for s in overlapping)):
             continue
         for start, stop, place in parts:
             found.append(
