@@ -33,6 +33,7 @@ the first date the sentence states, "сегодня" the day of publication.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
@@ -493,11 +494,13 @@ def _stands_for(doc: Document) -> dict[str, set[str]]:
     """Each person's id with the ids of the countries and organisations the role phrases the
     article gives that person name ("председатель генштаба турецкой армии" -> Turkey)."""
     stands: dict[str, set[str]] = {}
+    starts = [m.start for m in doc.mentions]  # in text order
     for role in doc.roles:
+        inside = range(bisect_left(starts, role.start), bisect_left(starts, role.stop))
         named = {
-            aid
-            for m, aid in zip(doc.mentions, doc.actor_ids)
-            if role.start <= m.start and m.stop <= role.stop and doc.by_id[aid].kind in _PARTY_KINDS
+            doc.actor_ids[i]
+            for i in inside
+            if doc.mentions[i].stop <= role.stop and doc.by_id[doc.actor_ids[i]].kind in _PARTY_KINDS
         }
         stands.setdefault(role.actor_id, {role.actor_id}).update(named)
     return stands

@@ -361,12 +361,12 @@ def _tag_where_needed(docs: list[Doc], nlp: Pipeline, skip: dict) -> None:
     if alone, in one pass (a batch per eight windows, each padded to the longest, cost a third
     more, and slovnet's records per token as much again).
     """
-    windows = [
-        w
-        for doc in docs
-        for sent in doc.sents
-        for w in _morph_windows(sent, [s for s in doc.spans if id(s) not in skip])
-    ]
+    windows = []
+    for doc in docs:
+        spans = [s for s in doc.spans if id(s) not in skip]
+        for sent in doc.sents:
+            if sent.tokens:  # only a sentence with a mention has them
+                windows.extend(_morph_windows(sent, [s for s in spans if s.start < sent.stop and sent.start < s.stop]))
     if not windows:
         return
     infer = nlp.morph_tagger.infer
@@ -378,9 +378,8 @@ def _tag_where_needed(docs: list[Doc], nlp: Pipeline, skip: dict) -> None:
         word_ids += [*words, encoder.words_vocab.pad_id]
         shape_ids += [*shapes, encoder.shapes_vocab.pad_id]
     word_id = np.array([word_ids])
-    tags = infer.model.head.decode(infer.model(word_id, np.array([shape_ids]), word_id == encoder.words_vocab.pad_id))[
-        0
-    ].tolist()
+    scores = infer.model(word_id, np.array([shape_ids]), word_id == encoder.words_vocab.pad_id)
+    tags = infer.model.head.decode(scores)[0].tolist()
     at = 0
     for window in windows:
         for token, tag in zip(window, tags[at : at + len(window)]):
