@@ -5,7 +5,7 @@ import pytest
 from natasha import Doc
 
 from analysis.language.lemmas import stem_pattern
-from analysis.language.nlp import _morph_windows, _ner, _tag_where_needed, _viterbi, analyse, pipeline
+from analysis.language.nlp import _morph_windows, _ner, _tag_where_needed, _viterbi, analyse, encode, pipeline
 from analysis.reading.corpus import parse_article
 
 TEXT = (
@@ -148,3 +148,11 @@ def test_the_crf_decoding_of_one_text_is_slovnets():
         "Минске",
         "Виктором Хрениным",
     ]
+
+
+def test_words_are_encoded_as_each_model_encodes_them_and_again_the_same():
+    words = ["Министр", "обороны", "РК", "встретился", "с", "Хрениным", "в", "2025", "году", "«КАМАЗ»", "."]
+    for encoder in (pipeline().ner_tagger.infer.encoder, pipeline().morph_tagger.infer.encoder):
+        expected = tuple(map(list, encoder.item(words)))
+        assert encode(encoder, words) == expected
+        assert encode(encoder, list(reversed(words))) == tuple(list(reversed(ids)) for ids in expected)

@@ -72,6 +72,7 @@ def pos(word: str) -> str | None:
 _GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
 
 
+@lru_cache(maxsize=50_000)
 def nominative(word: str, gender: str | None = None) -> str:
     """Singular nominative of ``word``, agreeing with ``gender`` ("российским" -> "российский")."""
     form = parse(word)

@@ -23,6 +23,7 @@ from natasha.norm import inflect_word, normal_word, recover_shapes, recover_spac
 from razdel import tokenize
 from slovnet.bio import bio_spans
 from slovnet.conll import parse_conll_tag
+from slovnet.shape import word_shape
 
 from ..lexicon import rows
 from ..reading.corpus import Article, Paragraph
@@ -271,11 +272,34 @@ def _ner(nlp: Pipeline, text: str) -> tuple[list, list]:
     if not words:
         return [], []
     infer = nlp.ner_tagger.infer
-    encoded = next(infer.encoder([words]))
-    emissions = infer.model(encoded.word_id, encoded.shape_id, encoded.pad_mask)[0]
+    word_ids, shape_ids = encode(infer.encoder, words)
+    word_id = np.array([word_ids])
+    emissions = infer.model(word_id, np.array([shape_ids]), word_id == infer.encoder.words_vocab.pad_id)[0]
     decode = infer.decoder.tags_vocab.decode
     tags = [decode(tag) for tag in _viterbi(emissions, infer.model.head.crf.transitions.array)]
     return tokens, list(bio_spans(tokens, tags))
+
+
+_CODES: dict[int, dict[str, tuple[int, int]]] = {}  # per encoder: word -> (word id, shape id)
+_CODES_KEPT = 200_000
+
+
+def encode(encoder, words: list[str]) -> tuple[list[int], list[int]]:
+    """The word and shape ids a slovnet model's ``encoder`` gives ``words`` (its ``item``), each
+    word's remembered: news repeats its words, and NER, morphology and syntax each encode them."""
+    codes = _CODES.setdefault(id(encoder), {})
+    if len(codes) > _CODES_KEPT:  # a corpus of many words: memory stays bounded
+        codes.clear()
+    found = []
+    for word in words:
+        code = codes.get(word)
+        if code is None:
+            code = codes[word] = (
+                encoder.words_vocab.encode(word.lower()),
+                encoder.shapes_vocab.encode(word_shape(word)),
+            )
+        found.append(code)
+    return [word_id for word_id, _ in found], [shape_id for _, shape_id in found]
 
 
 def _viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
@@ -374,24 +398,25 @@ def _tag_where_needed(docs: list[Doc], nlp: Pipeline, skip: dict) -> None:
     word_ids: list[int] = []
     shape_ids: list[int] = []
     for window in windows:
-        words, shapes = encoder.item([t.text for t in window])
+        words, shapes = encode(encoder, [t.text for t in window])
         word_ids += [*words, encoder.words_vocab.pad_id]
         shape_ids += [*shapes, encoder.shapes_vocab.pad_id]
     word_id = np.array([word_ids])
     scores = infer.model(word_id, np.array([shape_ids]), word_id == encoder.words_vocab.pad_id)
     tags = infer.model.head.decode(scores)[0].tolist()
+    parsed = _morph_tags()
     at = 0
     for window in windows:
         for token, tag in zip(window, tags[at : at + len(window)]):
-            token.pos, feats = _morph_tag(infer.decoder.tags_vocab.decode(tag))
+            token.pos, feats = parsed[tag]
             token.feats = dict(feats)
         at += len(window) + 1
 
 
 @cache
-def _morph_tag(tag: str) -> tuple[str, dict[str, str]]:
-    """The part of speech and features of a tag as the tagger writes it ("NOUN|Case=Gen|…")."""
-    return parse_conll_tag(tag)
+def _morph_tags() -> list[tuple[str, dict[str, str]]]:
+    """The part of speech and features of each tag the tagger writes ("NOUN|Case=Gen|…"), by id."""
+    return [parse_conll_tag(tag) for tag in pipeline().morph_tagger.infer.decoder.tags_vocab.items]
 
 
 _HEAD = {"NOUN", "PROPN"}

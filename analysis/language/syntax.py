@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 from natasha import NewsSyntaxParser
 
-from .nlp import pipeline
+from .nlp import encode, pipeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ def _parse(sentences: list[list[str]]) -> list[tuple[list[int], list[str]]]:
     shape_ids: list[int] = []
     owner: list[int] = []  # the sentence of each position, -1 for padding
     for number, words in enumerate(sentences):
-        found, shapes = encoder.item(words)
+        found, shapes = encode(encoder, words)
         word_ids += [*found, encoder.words_vocab.pad_id]
         shape_ids += [*shapes, encoder.shapes_vocab.pad_id]
         owner += [number] * len(words) + [-1]
