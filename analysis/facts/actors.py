@@ -225,8 +225,15 @@ def _nominatives(names: set[str]) -> dict[str, str]:
     nominative ("Пак Сун Гака" -> "Пак Сун Гак" when both occur; "Хурга" -> "Хург"), else itself.
     A nominative ending in -а stays ("Бакурава" and "Бакуравы" -> "Бакурава")."""
     found = {}
+    same_length: dict[int, list[str]] = {}  # only a name of as many words can explain another
     for name in names:
-        forms = {other for other in names if other != name and _explains(other, name) and not _explains(name, other)}
+        same_length.setdefault(len(name.split()), []).append(name)
+    for name in names:
+        forms = {
+            other
+            for other in same_length[len(name.split())]
+            if other != name and _explains(other, name) and not _explains(name, other)
+        }
         found[name] = forms.pop() if len(forms) == 1 else name
     return found
 
