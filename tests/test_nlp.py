@@ -5,7 +5,16 @@ import pytest
 from natasha import Doc
 
 from analysis.language.lemmas import stem_pattern
-from analysis.language.nlp import _morph_windows, _ner, _tag_where_needed, _viterbi, analyse, encode, pipeline
+from analysis.language.nlp import (
+    _morph_windows,
+    _ner,
+    _tag_where_needed,
+    _tagged,
+    _viterbi,
+    analyse,
+    encode,
+    pipeline,
+)
 from analysis.reading.corpus import parse_article
 
 TEXT = (
@@ -156,3 +165,36 @@ def test_words_are_encoded_as_each_model_encodes_them_and_again_the_same():
         expected = tuple(map(list, encoder.item(words)))
         assert encode(encoder, words) == expected
         assert encode(encoder, list(reversed(words))) == tuple(list(reversed(ids)) for ids in expected)
+
+
+def test_tags_computed_only_where_wanted_are_the_models_own():
+    model = pipeline().morph_tagger.infer.model
+    encoder = pipeline().morph_tagger.infer.encoder
+    words = [
+        "Вчера",
+        "министр",
+        "обороны",
+        "Казахстана",
+        "встретился",
+        "в",
+        "Астане",
+        "с",
+        "послом",
+        "Беларуси",
+        "и",
+        "обсудил",
+        "поставки",
+    ]
+    word_ids, shape_ids = encode(encoder, words)
+    pad = encoder.words_vocab.pad_id
+    # two sequences with a padding position between them, as the windows are run
+    word_ids, shape_ids = [*word_ids, pad, *word_ids[:4]], [*shape_ids, encoder.shapes_vocab.pad_id, *shape_ids[:4]]
+    word_id = np.array([word_ids])
+    everywhere = model.head.decode(model(word_id, np.array([shape_ids]), word_id == pad))[0].tolist()
+    wanted = [i in {0, 3, 4, 9, 12, 15} for i in range(len(word_ids))]
+    assert _tagged(model, word_ids, shape_ids, pad, wanted) == [t for t, w in zip(everywhere, wanted) if w]
+    tags = pipeline().morph_tagger.infer.decoder.tags_vocab
+    assert (
+        tags.decode(_tagged(model, word_ids, shape_ids, pad, wanted)[1])
+        == "PROPN|Animacy=Inan|Case=Gen|Gender=Masc|Number=Sing"
+    )
