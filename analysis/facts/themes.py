@@ -46,13 +46,11 @@ def count_themes(text: str, spans: list[tuple[int, int]]) -> list[Theme]:
     counts = dict.fromkeys(labels, 0)
     for start, stop in spans:
         tokens = [w.text for w in words(text, start, stop) if w.text[:1].isalnum()]
-        lemmas: dict[int, str] = {}  # each word's lemma, looked up once
         i = 0
         while i < len(tokens):
             if starts.match(tokens[i]):  # only words that can begin a phrase are looked up
                 for size in range(min(longest, len(tokens) - i), 0, -1):
-                    key = tuple(lemmas.get(j) or lemmas.setdefault(j, lemma(tokens[j])) for j in range(i, i + size))
-                    theme = phrases.get(key)
+                    theme = phrases.get(tuple(lemma(t) for t in tokens[i : i + size]))
                     if theme:
                         counts[theme] += 1
                         i += size

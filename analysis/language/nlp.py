@@ -353,9 +353,7 @@ def _paragraph_spans(nlp: Pipeline, texts: list[str]) -> tuple[list[list[tuple[i
         at = index + 1
         while at < len(texts) and starts[at] < span.stop:
             end = span.stop - starts[at]
-            per_paragraph[at].extend(
-                (s.start, s.stop, s.type) for s in nlp.ner_tagger(texts[at]).spans if s.start < end
-            )
+            per_paragraph[at].extend((s.start, s.stop, s.type) for s in _ner(nlp, texts[at])[1] if s.start < end)
             at += 1
     return per_paragraph, paragraph_tokens
 
